@@ -1,0 +1,73 @@
+package dev.jvmpprof.actuate;
+
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import dev.jvmpprof.cmdline.CommandLine;
+import dev.jvmpprof.cpu.CpuProfileCollector;
+import dev.jvmpprof.engine.AsyncProfilerEngine;
+import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.index.IndexPage;
+import dev.jvmpprof.profile.ProfileDispatcher;
+import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.symbol.SymbolSource;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
+ * {@link PprofEndpoint}: its collectors and engine, each replaceable by a bean of the user's.
+ */
+@AutoConfiguration
+@ConditionalOnAvailableEndpoint(PprofEndpoint.class)
+@EnableConfigurationProperties(PprofProperties.class)
+public class PprofEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	public SamplingEngine pprofSamplingEngine() {
+		return new AsyncProfilerEngine();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public CpuProfileCollector cpuProfileCollector(SamplingEngine engine, PprofProperties properties) {
+		return new CpuProfileCollector(engine, properties.getCpu().getInterval(), CommandLine.programName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public CommandLine pprofCommandLine() {
+		return CommandLine.current();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public SymbolSource pprofSymbolSource() {
+		return new SymbolSource();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ProfileDispatcher pprofProfileDispatcher(CpuProfileCollector cpu, CommandLine commandLine,
+			SymbolSource symbols, PprofProperties properties) {
+		return new ProfileDispatcher(Map.of(ProfileName.PROFILE, cpu, ProfileName.CMDLINE, commandLine,
+				ProfileName.SYMBOL, symbols), properties.getMaxDuration());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public PprofEndpoint pprofEndpoint(ProfileDispatcher dispatcher,
+			ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
+		IndexPage index = new IndexPage(dispatcher::serves,
+				() -> Objects.requireNonNullElse(PprofPaths.endpointPath(pathMappedEndpoints), ""));
+		return new PprofEndpoint(dispatcher, index);
+	}
+
+}

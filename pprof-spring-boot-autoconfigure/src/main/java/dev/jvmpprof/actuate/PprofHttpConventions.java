@@ -1,0 +1,75 @@
+package dev.jvmpprof.actuate;
+
+import dev.jvmpprof.profile.ProfileName;
+
+/**
+ * What Go's handlers do at the HTTP level that an actuator operation cannot: {@code X-Content-Type-Options} on
+ * every answer, {@code X-Go-Pprof} so that {@code go tool pprof} prints our error sentences,
+ * {@code Content-Disposition} on profiles with Go's file names, and answers to methods other than GET.
+ */
+final class PprofHttpConventions {
+
+	static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+
+	static final String GO_PPROF_HEADER = "X-Go-Pprof";
+
+	static final String CONTENT_DISPOSITION = "Content-Disposition";
+
+	private PprofHttpConventions() {
+	}
+
+	/**
+	 * Returns the {@code Content-Disposition} of a binary answer, or {@code null} where none applies.
+	 * @param profileName the profile name from the path
+	 * @param window whether the request has a {@code seconds} parameter
+	 * @return the header value
+	 */
+	static String contentDisposition(String profileName, boolean window) {
+		return ProfileName.find(profileName)
+			.map((profile) -> "attachment; filename=\"" + profile.attachmentName(window) + "\"")
+			.orElse(null);
+	}
+
+	/**
+	 * Returns whether an answer is a profile download, the only kind that gets a {@code Content-Disposition}.
+	 * @param status the response status
+	 * @param contentType the response content type, or {@code null}
+	 * @return whether it is a successful binary answer
+	 */
+	static boolean isDownload(int status, String contentType) {
+		return status == 200 && contentType != null && contentType.startsWith("application/octet-stream");
+	}
+
+	/**
+	 * Answers requests that are not reads, which the endpoint's operations never see. Go's client looks symbols up
+	 * with a {@code POST} of {@code application/octet-stream}, a body actuator write operations (JSON only) cannot
+	 * take; our profiles carry their symbols, so no address is known and the answer is empty, as Go's is for unknown
+	 * addresses. Any other write gets Go's kind of error.
+	 * @param method the request method
+	 * @param profileName the profile name from the path, {@code ""} for the index
+	 * @return the answer, or {@code null} to let the endpoint answer
+	 */
+	static Answer answerBeforeEndpoint(String method, String profileName) {
+		if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+			return null;
+		}
+		if (ProfileName.SYMBOL.value().equals(profileName) && "POST".equals(method)) {
+			return new Answer(200, "");
+		}
+		if (!profileName.isEmpty() && ProfileName.find(profileName).isEmpty()) {
+			return new Answer(404, "Unknown profile\n");
+		}
+		String what = profileName.isEmpty() ? "the pprof index" : "the " + profileName + " profile";
+		return new Answer(405, what + " is read with GET\n");
+	}
+
+	/**
+	 * An answer given without the endpoint: a status and a text body.
+	 *
+	 * @param status the HTTP status
+	 * @param body the text
+	 */
+	record Answer(int status, String body) {
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.jvmpprof.actuate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Applies {@link PprofHttpConventions} to the pprof endpoint's requests on a servlet server.
+ */
+class PprofServletFilter extends OncePerRequestFilter {
+
+	private final Supplier<String> endpointPath;
+
+	PprofServletFilter(Supplier<String> endpointPath) {
+		this.endpointPath = endpointPath;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return profileName(request) == null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String profileName = profileName(request);
+		response.setHeader(PprofHttpConventions.NOSNIFF_HEADER, "nosniff");
+		response.setHeader(PprofHttpConventions.GO_PPROF_HEADER, "1");
+		PprofHttpConventions.Answer answer = PprofHttpConventions.answerBeforeEndpoint(request.getMethod(),
+				profileName);
+		if (answer != null) {
+			response.setStatus(answer.status());
+			response.setContentType(PprofEndpoint.TEXT_PLAIN.toString());
+			response.getOutputStream().write(answer.body().getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		String disposition = PprofHttpConventions.contentDisposition(profileName,
+				request.getParameter("seconds") != null);
+		chain.doFilter(request, (disposition != null) ? new DownloadResponse(response, disposition) : response);
+	}
+
+	private String profileName(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return PprofPaths.profileName(this.endpointPath.get(), path);
+	}
+
+	/** Adds the disposition once the answer turns out to be a successful download. */
+	private static final class DownloadResponse extends HttpServletResponseWrapper {
+
+		private final String disposition;
+
+		DownloadResponse(HttpServletResponse response, String disposition) {
+			super(response);
+			this.disposition = disposition;
+		}
+
+		@Override
+		public void setContentType(String type) {
+			super.setContentType(type);
+			addDispositionIfDownload(type);
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			super.setHeader(name, value);
+			if ("Content-Type".equalsIgnoreCase(name)) {
+				addDispositionIfDownload(value);
+			}
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			super.addHeader(name, value);
+			if ("Content-Type".equalsIgnoreCase(name)) {
+				addDispositionIfDownload(value);
+			}
+		}
+
+		private void addDispositionIfDownload(String contentType) {
+			if (PprofHttpConventions.isDownload(getStatus(), contentType)) {
+				super.setHeader(PprofHttpConventions.CONTENT_DISPOSITION, this.disposition);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.jvmpprof.actuate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Applies {@link PprofHttpConventions} to the pprof endpoint's requests on a reactive server.
+ */
+class PprofWebFilter implements WebFilter, Ordered {
+
+	private final Supplier<String> endpointPath;
+
+	PprofWebFilter(Supplier<String> endpointPath) {
+		this.endpointPath = endpointPath;
+	}
+
+	@Override
+	public int getOrder() {
+		// After Spring Security's filter chain (-100), so that its rules apply to every pprof request.
+		return 0;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		String profileName = PprofPaths.profileName(this.endpointPath.get(), path);
+		if (profileName == null) {
+			return chain.filter(exchange);
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		response.getHeaders().set(PprofHttpConventions.NOSNIFF_HEADER, "nosniff");
+		response.getHeaders().set(PprofHttpConventions.GO_PPROF_HEADER, "1");
+		PprofHttpConventions.Answer answer = PprofHttpConventions
+			.answerBeforeEndpoint(exchange.getRequest().getMethod().name(), profileName);
+		if (answer != null) {
+			response.setStatusCode(HttpStatus.valueOf(answer.status()));
+			response.getHeaders().setContentType(MediaType.parseMediaType(PprofEndpoint.TEXT_PLAIN.toString()));
+			byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+			return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+		}
+		String disposition = PprofHttpConventions.contentDisposition(profileName,
+				exchange.getRequest().getQueryParams().containsKey("seconds"));
+		if (disposition != null) {
+			response.beforeCommit(() -> {
+				HttpHeaders headers = response.getHeaders();
+				HttpStatusCode status = response.getStatusCode();
+				MediaType contentType = headers.getContentType();
+				if (PprofHttpConventions.isDownload((status != null) ? status.value() : 200,
+						(contentType != null) ? contentType.toString() : null)) {
+					headers.set(PprofHttpConventions.CONTENT_DISPOSITION, disposition);
+				}
+				return Mono.empty();
+			});
+		}
+		return chain.filter(exchange);
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.jvmpprof.cpu;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+import dev.jvmpprof.engine.Recording;
+import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.jfr.StackConverter;
+import dev.jvmpprof.pprof.Label;
+import dev.jvmpprof.pprof.ProfileHeader;
+import dev.jvmpprof.pprof.ProfileWriter;
+import dev.jvmpprof.pprof.SampleTable;
+import dev.jvmpprof.pprof.ValueType;
+import dev.jvmpprof.profile.ProfileException;
+import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.profile.ProfileResponse;
+import dev.jvmpprof.profile.ProfileSource;
+
+/**
+ * Takes the {@code profile} profile: CPU samples over a window, shaped exactly like Go's CPU profile
+ * ({@code samples/count} and {@code cpu/nanoseconds}, one sample per stack and thread).
+ */
+public final class CpuProfileCollector implements ProfileSource {
+
+	static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+
+	static final List<ValueType> SAMPLE_TYPES = List.of(new ValueType("samples", "count"),
+			new ValueType("cpu", "nanoseconds"));
+
+	static final ValueType PERIOD_TYPE = new ValueType("cpu", "nanoseconds");
+
+	private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+
+	private final SamplingEngine engine;
+
+	private final Duration interval;
+
+	private final String program;
+
+	/**
+	 * Creates a collector.
+	 * @param engine the engine that samples
+	 * @param interval the CPU time between two samples of a thread
+	 * @param program the program's name, shown by clients as {@code File:}
+	 */
+	public CpuProfileCollector(SamplingEngine engine, Duration interval, String program) {
+		this.engine = engine;
+		this.interval = interval;
+		this.program = program;
+	}
+
+	@Override
+	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+		collect(request.secondsOr(DEFAULT_DURATION), out);
+		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY, request.name().attachmentName(false));
+	}
+
+	/**
+	 * Samples for {@code duration} and writes the profile to {@code out}.
+	 * @param duration how long to sample
+	 * @param out where the gzip'd profile goes
+	 * @throws ProfileException if the engine is busy or unavailable
+	 * @throws IOException if the recording or the output fails
+	 * @throws InterruptedException if the request is abandoned while sampling
+	 */
+	public void collect(Duration duration, OutputStream out)
+			throws ProfileException, IOException, InterruptedException {
+		Instant start = Instant.now();
+		long startNanos = System.nanoTime();
+		try (Recording recording = this.engine.startCpu(this.interval)) {
+			Thread.sleep(duration.toMillis());
+			Path file = recording.stop();
+			long elapsed = System.nanoTime() - startNanos;
+			ProfileHeader header = new ProfileHeader(SAMPLE_TYPES, PERIOD_TYPE, this.interval.toNanos(),
+					start.getEpochSecond() * 1_000_000_000L + start.getNano(), elapsed, null);
+			write(file, header, out);
+		}
+	}
+
+	private void write(Path file, ProfileHeader header, OutputStream out) throws IOException {
+		long period = header.period();
+		try (ProfileWriter writer = new ProfileWriter(out, header, this.program);
+				RecordingFile events = new RecordingFile(file)) {
+			StackConverter stacks = new StackConverter(writer);
+			SampleTable samples = new SampleTable(SAMPLE_TYPES.size());
+			while (events.hasMoreEvents()) {
+				RecordedEvent event = events.readEvent();
+				if (EXECUTION_SAMPLE.equals(event.getEventType().getName())) {
+					samples.add(stacks.locationIds(event.getStackTrace()), threadLabel(event), 1, period);
+				}
+			}
+			samples.writeTo(writer);
+		}
+	}
+
+	private static List<Label> threadLabel(RecordedEvent event) {
+		RecordedThread thread = event.getThread("sampledThread");
+		if (thread == null) {
+			return List.of();
+		}
+		String name = (thread.getJavaName() != null) ? thread.getJavaName() : thread.getOSName();
+		return (name != null) ? List.of(Label.of("thread", name)) : List.of();
+	}
+
+}

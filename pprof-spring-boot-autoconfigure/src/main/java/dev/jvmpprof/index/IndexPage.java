@@ -1,0 +1,122 @@
+package dev.jvmpprof.index;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import dev.jvmpprof.profile.ProfileName;
+
+/**
+ * The endpoint's index, like Go's {@code /debug/pprof/} page: every profile with its count where one exists, a link,
+ * a description and how to read it with {@code go tool pprof}; as HTML for browsers and as a map for API clients.
+ */
+public final class IndexPage {
+
+	private final Predicate<ProfileName> served;
+
+	private final Supplier<String> endpointPath;
+
+	/**
+	 * Creates the index.
+	 * @param served whether a profile is served by this version
+	 * @param endpointPath the endpoint's path on its server, such as {@code /actuator/pprof}
+	 */
+	public IndexPage(Predicate<ProfileName> served, Supplier<String> endpointPath) {
+		this.served = served;
+		this.endpointPath = endpointPath;
+	}
+
+	/**
+	 * Returns the index for API clients.
+	 * @return the profiles and how to use them
+	 */
+	public Map<String, Object> toMap() {
+		String path = this.endpointPath.get();
+		List<Map<String, Object>> profiles = new ArrayList<>();
+		for (ProfileName profile : ProfileName.values()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("name", profile.value());
+			entry.put("href", path + "/" + profile.value());
+			entry.put("description", profile.description());
+			entry.put("served", this.served.test(profile));
+			Long count = count(profile);
+			if (count != null) {
+				entry.put("count", count);
+			}
+			profiles.add(entry);
+		}
+		Map<String, Object> index = new LinkedHashMap<>();
+		index.put("profiles", profiles);
+		index.put("usage", "go tool pprof http://HOST:PORT" + path + "/profile");
+		return index;
+	}
+
+	/**
+	 * Returns the index for browsers.
+	 * @return the HTML page
+	 */
+	public String toHtml() {
+		String path = this.endpointPath.get();
+		StringBuilder html = new StringBuilder(4096);
+		html.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
+			.append(escape(path))
+			.append("</title>\n<style>\nbody{font-family:sans-serif}\n")
+			.append("td{padding:0 1rem 0 0}\n.profile-name{display:inline-block;width:7rem}\n")
+			.append("code{background:#f4f4f4}\n</style>\n</head>\n<body>\n")
+			.append(escape(path))
+			.append("<br>\n<br>\nTypes of profiles available:\n<table>\n")
+			.append("<thead><td>Count</td><td>Profile</td></thead>\n");
+		for (ProfileName profile : ProfileName.values()) {
+			Long count = count(profile);
+			html.append("<tr><td>").append((count != null) ? count : "").append("</td><td>");
+			if (this.served.test(profile)) {
+				html.append("<a href='").append(escape(link(path, profile))).append("'>").append(profile.value())
+					.append("</a>");
+			}
+			else {
+				html.append(profile.value()).append(" (not served yet)");
+			}
+			html.append("</td></tr>\n");
+		}
+		html.append("</table>\n<p>\nProfile Descriptions:\n<ul>\n");
+		for (ProfileName profile : ProfileName.values()) {
+			html.append("<li><div class=profile-name>").append(profile.value()).append(": </div> ")
+				.append(escape(profile.description())).append("</li>\n");
+		}
+		html.append("</ul>\n</p>\n<p>\nRead a profile with Go's pprof:\n<pre><code>")
+			.append("go tool pprof -http=: http://HOST:PORT").append(escape(path)).append("/profile?seconds=30\n")
+			.append("go tool pprof -top http://HOST:PORT").append(escape(path)).append("/profile?seconds=10")
+			.append("</code></pre>\n</p>\n</body>\n</html>\n");
+		return html.toString();
+	}
+
+	private static String link(String path, ProfileName profile) {
+		String href = path + "/" + profile.value();
+		return switch (profile) {
+			case PROFILE -> href + "?seconds=30";
+			case TRACE -> href + "?seconds=5";
+			case CMDLINE, SYMBOL -> href;
+			default -> href + "?debug=1";
+		};
+	}
+
+	private static Long count(ProfileName profile) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		return switch (profile) {
+			case GOROUTINE, THREADS -> (long) threads.getThreadCount();
+			case THREADCREATE -> threads.getTotalStartedThreadCount();
+			default -> null;
+		};
+	}
+
+	private static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+			.replace("\"", "&quot;");
+	}
+
+}

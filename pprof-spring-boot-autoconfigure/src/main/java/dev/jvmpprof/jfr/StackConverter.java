@@ -1,0 +1,71 @@
+package dev.jvmpprof.jfr;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+
+import dev.jvmpprof.pprof.Frame;
+import dev.jvmpprof.pprof.ProfileWriter;
+
+/**
+ * Turns recorded stack traces into pprof location ids, keeping JIT-inlined frames as the inline lines of the one
+ * location of the frame they were inlined into.
+ */
+public final class StackConverter {
+
+	private static final String INLINED = "Inlined";
+
+	private final ProfileWriter writer;
+
+	// The JFR parser shares one object per stack trace constant, so identity is a cheap first-level cache.
+	private final Map<RecordedStackTrace, long[]> converted = new IdentityHashMap<>();
+
+	public StackConverter(ProfileWriter writer) {
+		this.writer = writer;
+	}
+
+	/**
+	 * Returns the location ids of {@code stackTrace}, leaf first.
+	 * @param stackTrace the recorded stack, or {@code null} where none was recorded
+	 * @return the location ids, writing new locations as they appear
+	 * @throws IOException if the profile cannot be written
+	 */
+	public long[] locationIds(RecordedStackTrace stackTrace) throws IOException {
+		if (stackTrace == null) {
+			return new long[] { this.writer.location(List.of(Frame.named("[no Java frames]"))) };
+		}
+		long[] ids = this.converted.get(stackTrace);
+		if (ids == null) {
+			ids = convert(stackTrace);
+			this.converted.put(stackTrace, ids);
+		}
+		return ids;
+	}
+
+	private long[] convert(RecordedStackTrace stackTrace) throws IOException {
+		List<RecordedFrame> frames = stackTrace.getFrames();
+		List<Long> ids = new ArrayList<>(frames.size());
+		List<Frame> inlineChain = new ArrayList<>(4);
+		for (RecordedFrame recorded : frames) {
+			inlineChain.add(FrameNames.of(recorded));
+			// An inlined frame belongs to the location of the next frame toward the root.
+			if (!INLINED.equals(recorded.getType())) {
+				ids.add(this.writer.location(inlineChain));
+				inlineChain.clear();
+			}
+		}
+		if (!inlineChain.isEmpty()) {
+			ids.add(this.writer.location(inlineChain));
+		}
+		if (stackTrace.isTruncated()) {
+			ids.add(this.writer.location(List.of(Frame.named("[truncated]"))));
+		}
+		return ids.stream().mapToLong(Long::longValue).toArray();
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.jvmpprof.profile;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import dev.jvmpprof.profile.ProfileException.Reason;
+
+/**
+ * Routes a request for a profile name to the source that serves it, after parsing its parameters: the whole of
+ * Go's {@code net/http/pprof} routing, without any web framework.
+ */
+public final class ProfileDispatcher {
+
+	private final Map<ProfileName, ProfileSource> sources;
+
+	private final Duration maxDuration;
+
+	/**
+	 * Creates a dispatcher.
+	 * @param sources the source of each served profile; other known names answer "not implemented"
+	 * @param maxDuration the longest window a request may ask for
+	 */
+	public ProfileDispatcher(Map<ProfileName, ProfileSource> sources, Duration maxDuration) {
+		this.sources = sources.isEmpty() ? new EnumMap<>(ProfileName.class) : new EnumMap<>(sources);
+		if (sources.containsKey(ProfileName.GOROUTINE)) {
+			this.sources.putIfAbsent(ProfileName.THREADS, sources.get(ProfileName.GOROUTINE));
+		}
+		this.maxDuration = maxDuration;
+	}
+
+	/**
+	 * Serves one request.
+	 * @param name the profile name from the URL
+	 * @param seconds the raw {@code seconds} parameter, or {@code null}
+	 * @param debug the raw {@code debug} parameter, or {@code null}
+	 * @param gc the raw {@code gc} parameter, or {@code null}
+	 * @return the answer
+	 * @throws ProfileException if the request cannot be served, with the reason to tell the client
+	 * @throws IOException if writing the profile fails
+	 * @throws InterruptedException if the request was abandoned while waiting for its window
+	 */
+	public ProfileResponse serve(String name, String seconds, String debug, String gc)
+			throws ProfileException, IOException, InterruptedException {
+		ProfileName profile = ProfileName.find(name)
+			.orElseThrow(() -> new ProfileException(Reason.NOT_FOUND, "Unknown profile"));
+		ProfileRequest request = ProfileRequest.parse(profile, seconds, debug, gc, this.maxDuration);
+		ProfileSource source = this.sources.get(profile);
+		if (source == null) {
+			throw new ProfileException(Reason.NOT_IMPLEMENTED,
+					"the " + profile.value() + " profile is not served by this version yet");
+		}
+		return source.take(request);
+	}
+
+	/**
+	 * Returns whether a profile is served.
+	 * @param profile the profile
+	 * @return whether requests for it can succeed
+	 */
+	public boolean serves(ProfileName profile) {
+		return this.sources.containsKey(profile);
+	}
+
+}

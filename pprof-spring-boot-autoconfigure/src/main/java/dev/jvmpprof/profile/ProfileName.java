@@ -1,0 +1,89 @@
+package dev.jvmpprof.profile;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The names the endpoint answers to: Go's, with their JVM meaning, plus {@code threads} as the JVM's name for
+ * {@code goroutine}.
+ */
+public enum ProfileName {
+
+	ALLOCS("allocs", "A sampling of all past memory allocations, at the stacks that allocated them."),
+
+	BLOCK("block", "Stack traces that led to blocking on synchronization: monitors, locks, parking and waiting."),
+
+	CMDLINE("cmdline", "The command line of this JVM: launcher, JVM flags, main class or jar, and arguments."),
+
+	GOROUTINE("goroutine", "Stack traces of all current threads. Alias: threads."),
+
+	HEAP("heap", "A sampling of live objects at the stacks that allocated them. "
+			+ "The gc parameter runs a full GC first."),
+
+	MUTEX("mutex", "Stack traces of threads waiting for contended monitors and locks."),
+
+	PROFILE("profile", "CPU profile. The seconds parameter sets the duration (default 30). "
+			+ "Read it with go tool pprof."),
+
+	SYMBOL("symbol", "Symbol lookup for go tool pprof; never needed, since every profile carries its symbols."),
+
+	THREADCREATE("threadcreate", "Stack traces that started new threads."),
+
+	THREADS("threads", "Stack traces of all current threads (the same as goroutine)."),
+
+	TRACE("trace", "A JDK Flight Recorder recording of the seconds parameter's duration, "
+			+ "for JDK Mission Control, IntelliJ IDEA or the jfr tool.");
+
+	private final String value;
+
+	private final String description;
+
+	ProfileName(String value, String description) {
+		this.value = value;
+		this.description = description;
+	}
+
+	/**
+	 * Returns the name as it appears in a URL.
+	 * @return the name
+	 */
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * Returns a one-sentence description for the index.
+	 * @return the description
+	 */
+	public String description() {
+		return this.description;
+	}
+
+	/**
+	 * Returns the name of the file a browser saves this profile as, Go's names.
+	 * @param window whether the request asked for a window ({@code seconds}), which Go calls a delta
+	 * @return the file name
+	 */
+	public String attachmentName(boolean window) {
+		if (this == TRACE) {
+			return "trace.jfr";
+		}
+		return (window && this != PROFILE) ? this.value + "-delta" : this.value;
+	}
+
+	/**
+	 * Finds a profile by its URL name; names are case-sensitive, as Go's are.
+	 * @param value the name from the URL
+	 * @return the profile, or empty if none has that name
+	 */
+	public static Optional<ProfileName> find(String value) {
+		return Arrays.stream(values()).filter((name) -> name.value.equals(value)).findFirst();
+	}
+
+	@Override
+	public String toString() {
+		return this.value.toLowerCase(Locale.ROOT);
+	}
+
+}

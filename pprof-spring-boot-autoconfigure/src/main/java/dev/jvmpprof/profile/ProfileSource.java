@@ -1,0 +1,21 @@
+package dev.jvmpprof.profile;
+
+import java.io.IOException;
+
+/**
+ * Answers requests for one profile name; each collector is one.
+ */
+@FunctionalInterface
+public interface ProfileSource {
+
+	/**
+	 * Takes the profile.
+	 * @param request the parsed request
+	 * @return the answer
+	 * @throws ProfileException if the profile cannot be served, with the reason to tell the client
+	 * @throws IOException if writing the profile fails
+	 * @throws InterruptedException if the request was abandoned while waiting for its window
+	 */
+	ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException;
+
+}

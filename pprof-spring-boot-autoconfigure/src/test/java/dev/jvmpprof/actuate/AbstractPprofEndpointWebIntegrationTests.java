@@ -1,0 +1,159 @@
+package dev.jvmpprof.actuate;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.HotLoop;
+import dev.jvmpprof.testing.Http;
+import dev.jvmpprof.testing.proto.ProfileProto.Sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint over real HTTP on a real server, the same tests for Spring MVC and for WebFlux.
+ */
+abstract class AbstractPprofEndpointWebIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	protected String url(String path) {
+		return "http://localhost:" + this.port + "/actuator/pprof" + path;
+	}
+
+	@Test
+	void indexShouldAnswerBrowsersWithAnHtmlPageLinkingEveryServedProfile() {
+		HttpResponse<byte[]> response = Http.get(url(""), "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(Http.text(response)).contains("<a href='/actuator/pprof/profile?seconds=30'>profile</a>",
+				"<a href='/actuator/pprof/cmdline'>cmdline</a>", "go tool pprof", "heap (not served yet)");
+	}
+
+	@Test
+	void indexShouldAnswerApiClientsWithJson() {
+		HttpResponse<byte[]> response = Http.get(url(""));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).contains("json"));
+		assertThat(Http.text(response)).contains("\"name\":\"profile\"", "\"href\":\"/actuator/pprof/profile\"",
+				"\"served\":true", "\"usage\"");
+	}
+
+	@Test
+	void profileShouldServeAGoShapedCpuProfileOfTheHotMethod() throws Exception {
+		HttpResponse<byte[]> response;
+		try (HotLoop loop = HotLoop.start()) {
+			response = Http.get(url("/profile?seconds=2"));
+		}
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+		assertThat(response.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"profile\"");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		DecodedProfile profile = DecodedProfile.decode(response.body());
+		assertThat(profile.sampleTypes()).containsExactly("samples/count", "cpu/nanoseconds");
+		assertThat(profile.periodType()).isEqualTo("cpu/nanoseconds");
+		assertThat(profile.proto().getPeriod()).isEqualTo(10_000_000L);
+		assertThat(profile.proto().getDurationNanos()).isBetween(1_900_000_000L, 4_000_000_000L);
+		assertThat(profile.proto().getTimeNanos()).isPositive();
+		long hot = profile.sumWhereStackContains(0, "dev.jvmpprof.testing.HotLoop.spin");
+		assertThat(hot).as("samples in HotLoop.spin").isGreaterThan(profile.total(0) / 2);
+		Sample sample = profile.proto()
+			.getSampleList()
+			.stream()
+			.filter((candidate) -> profile.functionNames(candidate).get(0).equals("dev.jvmpprof.testing.HotLoop.spin"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(profile.frames(sample).get(0)).matches("dev\\.jvmpprof\\.testing\\.HotLoop\\.spin "
+				+ "dev/jvmpprof/testing/HotLoop\\.java:[1-9][0-9]*");
+		assertThat(profile.label(sample, "thread")).isEqualTo("hot-loop");
+		for (Sample each : profile.proto().getSampleList()) {
+			assertThat(each.getValue(1)).isEqualTo(each.getValue(0) * 10_000_000L);
+		}
+	}
+
+	@Test
+	void aSecondCpuProfileWhileOneRunsShouldGet429WithTheReason() throws Exception {
+		CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> Http.get(url("/profile?seconds=3")));
+		HttpResponse<byte[]> second = null;
+		for (int attempt = 0; attempt < 40 && (second == null || second.statusCode() == 200); attempt++) {
+			Thread.sleep(100);
+			second = Http.get(url("/profile?seconds=1"));
+		}
+		assertThat(second.statusCode()).isEqualTo(429);
+		assertGoError(second, "cpu profiling already in use");
+		assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(Http.get(url("/profile?seconds=1")).statusCode()).as("the profiler is free again").isEqualTo(200);
+	}
+
+	@Test
+	void badSecondsShouldGet400WithGosSentence() {
+		HttpResponse<byte[]> response = Http.get(url("/profile?seconds=abc"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertGoError(response, "invalid value for \"seconds\" - must be a positive integer");
+	}
+
+	@Test
+	void secondsBeyondTheMaximumShouldGet400() {
+		HttpResponse<byte[]> response = Http.get(url("/profile?seconds=601"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertGoError(response, "invalid value for \"seconds\" - must be at most 600 (pprof.max-duration)");
+	}
+
+	@Test
+	void unknownProfileShouldGet404() {
+		HttpResponse<byte[]> response = Http.get(url("/nosuch"));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertGoError(response, "Unknown profile");
+	}
+
+	@Test
+	void profilesNotServedYetShouldGet501WithAReason() {
+		HttpResponse<byte[]> response = Http.get(url("/heap"));
+		assertThat(response.statusCode()).isEqualTo(501);
+		assertGoError(response, "the heap profile is not served by this version yet");
+	}
+
+	@Test
+	void cmdlineShouldAnswerTheJvmCommandLineJoinedByNul() {
+		HttpResponse<byte[]> response = Http.get(url("/cmdline"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+		assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
+		assertThat(Http.text(response)).contains("java").contains("\0");
+	}
+
+	@Test
+	void symbolShouldAnswerGoClientsProbes() {
+		HttpResponse<byte[]> get = Http.get(url("/symbol"));
+		assertThat(get.statusCode()).isEqualTo(200);
+		assertThat(Http.text(get)).isEqualTo("num_symbols: 1\n");
+		HttpResponse<byte[]> post = Http.post(url("/symbol"), "0x4a0000+0x401000");
+		assertThat(post.statusCode()).isEqualTo(200);
+		assertThat(Http.text(post)).isEmpty();
+	}
+
+	@Test
+	void postToAProfileShouldGet405() {
+		HttpResponse<byte[]> response = Http.post(url("/profile"), "");
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertGoError(response, "the profile profile is read with GET");
+	}
+
+	static void assertGoError(HttpResponse<byte[]> response, String sentence) {
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+		assertThat(response.headers().firstValue("X-Go-Pprof")).hasValue("1");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
+		assertThat(Http.text(response)).isEqualTo(sentence + "\n");
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.jvmpprof.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives each hot-path endpoint over real HTTP against the running app.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void primesCountsPrimesUpToLimit() throws Exception {
+        HttpResponse<String> response = get("/primes?limit=1000");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"primes\":168");
+    }
+
+    @Test
+    void primesRejectsNonNumericLimit() throws Exception {
+        assertThat(get("/primes?limit=abc").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void reportBuildsSmallReport() throws Exception {
+        HttpResponse<String> response = get("/report?rows=10");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("10 orders");
+    }
+
+    @Test
+    void inventoryReservesFromSeveralThreads() throws Exception {
+        HttpResponse<String> response = get("/inventory/reserve?threads=2");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"threads\":2");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
