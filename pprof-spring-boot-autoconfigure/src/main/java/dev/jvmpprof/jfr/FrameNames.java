@@ -29,11 +29,20 @@ public final class FrameNames {
 		RecordedClass type = method.getType();
 		String className = (type != null) ? type.getName() : null;
 		if (className == null || className.isEmpty()) {
-			// Native, C++ and kernel frames have a symbol and no class.
+			// Kernel frames have a symbol and no class.
 			return new Frame(method.getName(), "", line);
+		}
+		if (isLibrary(className)) {
+			// async-profiler names native frames by symbol, with their shared library where a class would be.
+			return new Frame(method.getName(), className, line);
 		}
 		className = className.replace('/', '.');
 		return new Frame(className + "." + method.getName(), sourceFile(className), line);
+	}
+
+	private static boolean isLibrary(String className) {
+		return className.endsWith(".so") || className.contains(".so.") || className.endsWith(".dylib")
+				|| className.startsWith("/") || className.startsWith("[");
 	}
 
 	/**
