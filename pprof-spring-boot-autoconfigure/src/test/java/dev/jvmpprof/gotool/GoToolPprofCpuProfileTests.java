@@ -45,7 +45,7 @@ class GoToolPprofCpuProfileTests {
 		assertThat(ours.get(0)).isEqualTo(go.get(0)).isEqualTo("PeriodType: cpu nanoseconds");
 		assertThat(ours.get(1)).isEqualTo(go.get(1)).isEqualTo("Period: 10000000");
 		assertThat(ours.get(2)).startsWith("Time: ");
-		assertThat(ours.get(3)).matches("Duration: 2\\.[0-9]+");
+		assertThat(ours.get(3)).matches("Duration: 2(\\.[0-9]+)?");
 		assertThat(ours.get(4)).isEqualTo(go.get(4)).isEqualTo("Samples:");
 		assertThat(ours.get(5)).isEqualTo(go.get(5)).isEqualTo("samples/count cpu/nanoseconds");
 		assertThat(result.stdout()).containsPattern(
@@ -62,7 +62,7 @@ class GoToolPprofCpuProfileTests {
 			result = GoTool.pprof("-top", "-seconds", "2", url("/profile"));
 		}
 		assertThat(result.exitCode()).as(result.stderr()).isZero();
-		assertThat(result.stdout()).contains("Type: cpu").containsPattern("Duration: 2\\.[0-9]+s, Total samples = ");
+		assertThat(result.stdout()).contains("Type: cpu").containsPattern("Duration: 2(\\.[0-9]+)?s, Total samples = ");
 		String firstRow = result.lines()
 			.stream()
 			.dropWhile((line) -> !line.trim().startsWith("flat"))
