@@ -1,6 +1,5 @@
 package dev.jvmpprof.actuate;
 
-import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +16,7 @@ import dev.jvmpprof.engine.AsyncProfilerEngine;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.index.IndexPage;
 import dev.jvmpprof.profile.ProfileDispatcher;
-import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileSource;
 import dev.jvmpprof.symbol.SymbolSource;
 
 /**
@@ -55,10 +54,9 @@ public class PprofEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ProfileDispatcher pprofProfileDispatcher(CpuProfileCollector cpu, CommandLine commandLine,
-			SymbolSource symbols, PprofProperties properties) {
-		return new ProfileDispatcher(Map.of(ProfileName.PROFILE, cpu, ProfileName.CMDLINE, commandLine,
-				ProfileName.SYMBOL, symbols), properties.getMaxDuration());
+	public ProfileDispatcher pprofProfileDispatcher(ObjectProvider<ProfileSource> sources,
+			PprofProperties properties) {
+		return new ProfileDispatcher(sources.orderedStream().toList(), properties.getMaxDuration());
 	}
 
 	@Bean

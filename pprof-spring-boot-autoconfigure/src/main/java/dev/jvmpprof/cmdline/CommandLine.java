@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
@@ -54,6 +55,11 @@ public final class CommandLine implements ProfileSource {
 			}
 		}
 		return new CommandLine(arguments);
+	}
+
+	@Override
+	public ProfileName name() {
+		return ProfileName.CMDLINE;
 	}
 
 	@Override

@@ -8,19 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingFile;
-
 import dev.jvmpprof.engine.Recording;
 import dev.jvmpprof.engine.SamplingEngine;
-import dev.jvmpprof.jfr.StackConverter;
-import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
-import dev.jvmpprof.pprof.ProfileWriter;
-import dev.jvmpprof.pprof.SampleTable;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
+import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
@@ -38,8 +31,6 @@ public final class CpuProfileCollector implements ProfileSource {
 
 	static final ValueType PERIOD_TYPE = new ValueType("cpu", "nanoseconds");
 
-	private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
-
 	private final SamplingEngine engine;
 
 	private final Duration interval;
@@ -56,6 +47,11 @@ public final class CpuProfileCollector implements ProfileSource {
 		this.engine = engine;
 		this.interval = interval;
 		this.program = program;
+	}
+
+	@Override
+	public ProfileName name() {
+		return ProfileName.PROFILE;
 	}
 
 	@Override
@@ -83,33 +79,8 @@ public final class CpuProfileCollector implements ProfileSource {
 			long elapsed = System.nanoTime() - startNanos;
 			ProfileHeader header = new ProfileHeader(SAMPLE_TYPES, PERIOD_TYPE, this.interval.toNanos(),
 					start.getEpochSecond() * 1_000_000_000L + start.getNano(), elapsed, null);
-			write(file, header, out);
+			ExecutionSampleEncoder.encode(file, header, this.program, out);
 		}
-	}
-
-	private void write(Path file, ProfileHeader header, OutputStream out) throws IOException {
-		long period = header.period();
-		try (ProfileWriter writer = new ProfileWriter(out, header, this.program);
-				RecordingFile events = new RecordingFile(file)) {
-			StackConverter stacks = new StackConverter(writer);
-			SampleTable samples = new SampleTable(SAMPLE_TYPES.size());
-			while (events.hasMoreEvents()) {
-				RecordedEvent event = events.readEvent();
-				if (EXECUTION_SAMPLE.equals(event.getEventType().getName())) {
-					samples.add(stacks.locationIds(event.getStackTrace()), threadLabel(event), 1, period);
-				}
-			}
-			samples.writeTo(writer);
-		}
-	}
-
-	private static List<Label> threadLabel(RecordedEvent event) {
-		RecordedThread thread = event.getThread("sampledThread");
-		if (thread == null) {
-			return List.of();
-		}
-		String name = (thread.getJavaName() != null) ? thread.getJavaName() : thread.getOSName();
-		return (name != null) ? List.of(Label.of("thread", name)) : List.of();
 	}
 
 }

@@ -37,7 +37,7 @@ public final class StackConverter {
 	 */
 	public long[] locationIds(RecordedStackTrace stackTrace) throws IOException {
 		if (stackTrace == null) {
-			return new long[] { this.writer.location(List.of(Frame.named("[no Java frames]"))) };
+			return convert(null);
 		}
 		long[] ids = this.converted.get(stackTrace);
 		if (ids == null) {
@@ -48,24 +48,41 @@ public final class StackConverter {
 	}
 
 	private long[] convert(RecordedStackTrace stackTrace) throws IOException {
+		List<List<Frame>> stack = stack(stackTrace);
+		long[] ids = new long[stack.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = this.writer.location(stack.get(i));
+		}
+		return ids;
+	}
+
+	/**
+	 * Converts a recorded stack into pprof frames, one inline chain per physical frame.
+	 * @param stackTrace the recorded stack, or {@code null} where none was recorded
+	 * @return the stack of inline chains, leaf first, each callee first
+	 */
+	public static List<List<Frame>> stack(RecordedStackTrace stackTrace) {
+		if (stackTrace == null) {
+			return List.of(List.of(Frame.named("[no Java frames]")));
+		}
 		List<RecordedFrame> frames = stackTrace.getFrames();
-		List<Long> ids = new ArrayList<>(frames.size());
+		List<List<Frame>> stack = new ArrayList<>(frames.size());
 		List<Frame> inlineChain = new ArrayList<>(4);
 		for (RecordedFrame recorded : frames) {
 			inlineChain.add(FrameNames.of(recorded));
 			// An inlined frame belongs to the location of the next frame toward the root.
 			if (!INLINED.equals(recorded.getType())) {
-				ids.add(this.writer.location(inlineChain));
+				stack.add(List.copyOf(inlineChain));
 				inlineChain.clear();
 			}
 		}
 		if (!inlineChain.isEmpty()) {
-			ids.add(this.writer.location(inlineChain));
+			stack.add(List.copyOf(inlineChain));
 		}
 		if (stackTrace.isTruncated()) {
-			ids.add(this.writer.location(List.of(Frame.named("[truncated]"))));
+			stack.add(List.of(Frame.named("[truncated]")));
 		}
-		return ids.stream().mapToLong(Long::longValue).toArray();
+		return stack;
 	}
 
 }

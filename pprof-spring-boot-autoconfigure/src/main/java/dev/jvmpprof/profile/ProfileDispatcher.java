@@ -2,6 +2,7 @@ package dev.jvmpprof.profile;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,19 +14,23 @@ import dev.jvmpprof.profile.ProfileException.Reason;
  */
 public final class ProfileDispatcher {
 
-	private final Map<ProfileName, ProfileSource> sources;
+	private final Map<ProfileName, ProfileSource> sources = new EnumMap<>(ProfileName.class);
 
 	private final Duration maxDuration;
 
 	/**
 	 * Creates a dispatcher.
-	 * @param sources the source of each served profile; other known names answer "not implemented"
+	 * @param sources the served profiles, one source per name; other known names answer "not implemented"
 	 * @param maxDuration the longest window a request may ask for
 	 */
-	public ProfileDispatcher(Map<ProfileName, ProfileSource> sources, Duration maxDuration) {
-		this.sources = sources.isEmpty() ? new EnumMap<>(ProfileName.class) : new EnumMap<>(sources);
-		if (sources.containsKey(ProfileName.GOROUTINE)) {
-			this.sources.putIfAbsent(ProfileName.THREADS, sources.get(ProfileName.GOROUTINE));
+	public ProfileDispatcher(Collection<? extends ProfileSource> sources, Duration maxDuration) {
+		for (ProfileSource source : sources) {
+			if (this.sources.putIfAbsent(source.name(), source) != null) {
+				throw new IllegalArgumentException("Two sources serve the " + source.name().value() + " profile");
+			}
+		}
+		if (this.sources.containsKey(ProfileName.GOROUTINE)) {
+			this.sources.putIfAbsent(ProfileName.THREADS, this.sources.get(ProfileName.GOROUTINE));
 		}
 		this.maxDuration = maxDuration;
 	}

@@ -3,10 +3,15 @@ package dev.jvmpprof.profile;
 import java.io.IOException;
 
 /**
- * Answers requests for one profile name; each collector is one.
+ * Answers requests for one profile name; each collector is one, and the endpoint serves every source it is given.
  */
-@FunctionalInterface
 public interface ProfileSource {
+
+	/**
+	 * Returns the name this source answers to.
+	 * @return the profile name
+	 */
+	ProfileName name();
 
 	/**
 	 * Takes the profile.

@@ -1,5 +1,6 @@
 package dev.jvmpprof.symbol;
 
+import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
@@ -10,6 +11,11 @@ import dev.jvmpprof.profile.ProfileSource;
  * probe it, and knows no addresses.
  */
 public final class SymbolSource implements ProfileSource {
+
+	@Override
+	public ProfileName name() {
+		return ProfileName.SYMBOL;
+	}
 
 	@Override
 	public ProfileResponse take(ProfileRequest request) {
