@@ -3,12 +3,12 @@ package dev.jvmpprof.cpu;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-import dev.jvmpprof.engine.Recording;
+import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ValueType;
@@ -71,16 +71,15 @@ public final class CpuProfileCollector implements ProfileSource {
 	 */
 	public void collect(Duration duration, OutputStream out)
 			throws ProfileException, IOException, InterruptedException {
-		Instant start = Instant.now();
-		long startNanos = System.nanoTime();
-		try (Recording recording = this.engine.startCpu(this.interval)) {
-			Thread.sleep(duration.toMillis());
-			Path file = recording.stop();
-			long elapsed = System.nanoTime() - startNanos;
+		this.engine.sample(Set.of(SampledEvent.CPU), duration, (recorded) -> {
 			ProfileHeader header = new ProfileHeader(SAMPLE_TYPES, PERIOD_TYPE, this.interval.toNanos(),
-					start.getEpochSecond() * 1_000_000_000L + start.getNano(), elapsed, null);
-			ExecutionSampleEncoder.encode(file, header, this.program, out);
-		}
+					epochNanos(recorded.start()), Duration.between(recorded.start(), recorded.end()).toNanos(), null);
+			ExecutionSampleEncoder.encode(recorded, header, this.program, out);
+		});
+	}
+
+	static long epochNanos(Instant time) {
+		return time.getEpochSecond() * 1_000_000_000L + time.getNano();
 	}
 
 }

@@ -2,62 +2,59 @@ package dev.jvmpprof.cpu;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingFile;
 
+import dev.jvmpprof.engine.Window;
 import dev.jvmpprof.jfr.StackConverter;
+import dev.jvmpprof.jfr.WindowEvents;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ProfileWriter;
 import dev.jvmpprof.pprof.SampleTable;
 
 /**
- * Encodes the {@code jdk.ExecutionSample} events of a JFR recording as a CPU profile: one sample per distinct stack
- * and thread, valued {@code [count, count * period]}, streamed as the recording is read.
+ * Encodes the {@code jdk.ExecutionSample} events of a window as a CPU profile: one sample per distinct stack and
+ * thread, valued {@code [count, count * period]}, streamed as the recording is read.
  */
 public final class ExecutionSampleEncoder {
 
-	private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+	private static final Set<String> EXECUTION_SAMPLE = Set.of("jdk.ExecutionSample");
 
 	private ExecutionSampleEncoder() {
 	}
 
 	/**
-	 * Reads {@code recording} and writes the profile.
-	 * @param recording the JFR file
+	 * Reads the window and writes the profile.
+	 * @param recorded the finished window
 	 * @param header the profile-wide fields; the period values each sample
 	 * @param program the program's name, shown as {@code File:}
 	 * @param out where the gzip'd profile goes; closed when done
 	 * @throws IOException if the recording cannot be read or the profile written
 	 */
-	public static void encode(Path recording, ProfileHeader header, String program, OutputStream out)
+	public static void encode(Window.Recorded recorded, ProfileHeader header, String program, OutputStream out)
 			throws IOException {
 		long period = header.period();
-		try (ProfileWriter writer = new ProfileWriter(out, header, program);
-				RecordingFile events = new RecordingFile(recording)) {
+		try (ProfileWriter writer = new ProfileWriter(out, header, program)) {
 			StackConverter stacks = new StackConverter(writer);
 			SampleTable samples = new SampleTable(header.sampleTypes().size());
-			while (events.hasMoreEvents()) {
-				RecordedEvent event = events.readEvent();
-				if (EXECUTION_SAMPLE.equals(event.getEventType().getName())) {
-					samples.add(stacks.locationIds(event.getStackTrace()), threadLabel(event), 1, period);
-				}
-			}
+			WindowEvents.forEach(recorded, EXECUTION_SAMPLE, (event) -> samples
+				.add(stacks.locationIds(event.getStackTrace()), threadLabel(event, "sampledThread"), 1, period));
 			samples.writeTo(writer);
 		}
 	}
 
 	/**
-	 * Returns the {@code thread} label of a sample: the Java name of the sampled thread.
-	 * @param event the sample
+	 * Returns the {@code thread} label of an event: the Java name of its thread.
+	 * @param event the event
+	 * @param field the field that holds the thread
 	 * @return the labels
 	 */
-	static List<Label> threadLabel(RecordedEvent event) {
-		RecordedThread thread = event.getThread("sampledThread");
+	public static List<Label> threadLabel(RecordedEvent event, String field) {
+		RecordedThread thread = event.hasField(field) ? event.getThread(field) : null;
 		if (thread == null) {
 			return List.of();
 		}

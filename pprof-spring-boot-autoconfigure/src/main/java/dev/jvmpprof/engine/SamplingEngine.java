@@ -1,12 +1,14 @@
 package dev.jvmpprof.engine;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 
 import dev.jvmpprof.profile.ProfileException;
 
 /**
- * A source of stack samples. Each engine records into a JFR file whose {@code jdk.ExecutionSample} events the
- * collectors read, so the profiles look the same whichever engine took them.
+ * A source of stack samples over windows of time. Each window's events come back as JFR files, so the collectors
+ * read them the same way whichever engine took them; windows of different requests may overlap.
  */
 public interface SamplingEngine {
 
@@ -17,11 +19,43 @@ public interface SamplingEngine {
 	String name();
 
 	/**
-	 * Starts sampling threads that run on a CPU.
-	 * @param interval the CPU time between samples of a thread
-	 * @return the running recording
-	 * @throws ProfileException if the engine is busy or cannot sample here
+	 * Returns whether this engine can sample {@code event} here.
+	 * @param event the event
+	 * @return whether {@link #open} accepts it
 	 */
-	Recording startCpu(Duration interval) throws ProfileException;
+	boolean supports(SampledEvent event);
+
+	/**
+	 * Opens a window that samples {@code events} from now until {@link Window#finish()}.
+	 * @param events what to sample
+	 * @return the open window; close it however the request ends
+	 * @throws ProfileException if the engine is busy or cannot sample these events here
+	 */
+	Window open(Set<SampledEvent> events) throws ProfileException;
+
+	/**
+	 * Samples {@code events} for {@code duration}, then hands the recordings to {@code reader} while they exist.
+	 * @param events what to sample
+	 * @param duration how long
+	 * @param reader reads the finished window
+	 * @throws ProfileException if the engine is busy or cannot sample these events here
+	 * @throws IOException if the recording or the reader fails
+	 * @throws InterruptedException if the request is abandoned while sampling
+	 */
+	default void sample(Set<SampledEvent> events, Duration duration, WindowReader reader)
+			throws ProfileException, IOException, InterruptedException {
+		try (Window window = open(events)) {
+			Thread.sleep(duration.toMillis());
+			reader.read(window.finish());
+		}
+	}
+
+	/** Reads a finished window. */
+	@FunctionalInterface
+	interface WindowReader {
+
+		void read(Window.Recorded recorded) throws IOException;
+
+	}
 
 }

@@ -33,7 +33,10 @@ public enum ProfileName {
 	THREADS("threads", "Stack traces of all current threads (the same as goroutine)."),
 
 	TRACE("trace", "A JDK Flight Recorder recording of the seconds parameter's duration, "
-			+ "for JDK Mission Control, IntelliJ IDEA or the jfr tool.");
+			+ "for JDK Mission Control, IntelliJ IDEA or the jfr tool."),
+
+	WALL("wall", "Wall-clock profile: every thread sampled whether it runs, sleeps or waits. "
+			+ "The seconds parameter sets the duration (default 30).");
 
 	private final String value;
 

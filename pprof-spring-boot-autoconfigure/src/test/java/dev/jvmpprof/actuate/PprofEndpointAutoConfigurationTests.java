@@ -1,6 +1,7 @@
 package dev.jvmpprof.actuate;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.jvmpprof.cpu.CpuProfileCollector;
-import dev.jvmpprof.engine.Recording;
+import dev.jvmpprof.engine.JfrEngine;
+import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.engine.Window;
 import dev.jvmpprof.profile.ProfileDispatcher;
 import dev.jvmpprof.profile.ProfileException;
 
@@ -68,6 +71,21 @@ class PprofEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithEngineJfrShouldSampleWithFlightRecorder() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=pprof", "pprof.engine=jfr")
+			.run((context) -> assertThat(context).getBean(SamplingEngine.class).isInstanceOf(JfrEngine.class));
+	}
+
+	@Test
+	void runWithUnknownEngineShouldFailToStart() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=pprof", "pprof.engine=perf")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("pprof.engine must be auto, async-profiler or jfr, not 'perf'"));
+	}
+
+	@Test
 	void runShouldBindPprofProperties() {
 		this.contextRunner
 			.withPropertyValues("management.endpoints.web.exposure.include=pprof", "pprof.max-duration=90s",
@@ -99,7 +117,12 @@ class PprofEndpointAutoConfigurationTests {
 				}
 
 				@Override
-				public Recording startCpu(Duration interval) throws ProfileException {
+				public boolean supports(SampledEvent event) {
+					return false;
+				}
+
+				@Override
+				public Window open(Set<SampledEvent> events) throws ProfileException {
 					throw new ProfileException(ProfileException.Reason.UNAVAILABLE, "not here");
 				}
 

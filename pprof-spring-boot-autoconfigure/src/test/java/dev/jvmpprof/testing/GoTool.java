@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * Runs Go's real {@code go tool pprof}. Where Go is missing the test is skipped, unless {@code PPROF_REQUIRE_GO=1}
  * (CI sets it), which turns the skip into a failure so that CI never passes without the real client.
@@ -54,13 +56,18 @@ public final class GoTool {
 		Path out = tmp.resolve("out.txt");
 		Path err = tmp.resolve("err.txt");
 		builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-		Process process = builder.start();
-		if (!process.waitFor(120, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("go tool pprof did not finish: " + command);
+		try {
+			Process process = builder.start();
+			if (!process.waitFor(120, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError("go tool pprof did not finish: " + command);
+			}
+			return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+					Files.readString(err, StandardCharsets.UTF_8));
 		}
-		return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-				Files.readString(err, StandardCharsets.UTF_8));
+		finally {
+			FileSystemUtils.deleteRecursively(tmp);
+		}
 	}
 
 	/**

@@ -1,0 +1,28 @@
+package dev.jvmpprof.engine;
+
+import java.time.Duration;
+
+/**
+ * How densely the engines sample: one setting per {@link SampledEvent}.
+ *
+ * @param cpuInterval CPU time between two samples of a running thread
+ * @param wallInterval wall time between two samples of every thread
+ * @param lockThreshold the shortest wait on a lock that is recorded
+ */
+public record SamplingSettings(Duration cpuInterval, Duration wallInterval, Duration lockThreshold) {
+
+	public SamplingSettings {
+		requirePositive(cpuInterval, "cpu interval");
+		requirePositive(wallInterval, "wall interval");
+		if (lockThreshold.isNegative()) {
+			throw new IllegalArgumentException("The lock threshold must not be negative");
+		}
+	}
+
+	private static void requirePositive(Duration duration, String what) {
+		if (duration.isZero() || duration.isNegative()) {
+			throw new IllegalArgumentException("The " + what + " must be positive");
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.jvmpprof.lock;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jdk.jfr.consumer.RecordedEvent;
+
+import dev.jvmpprof.engine.SampledEvent;
+import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.jfr.StackConverter;
+import dev.jvmpprof.jfr.WindowEvents;
+import dev.jvmpprof.pprof.ProfileHeader;
+import dev.jvmpprof.pprof.ProfileWriter;
+import dev.jvmpprof.pprof.SampleTable;
+import dev.jvmpprof.pprof.ValueType;
+import dev.jvmpprof.profile.ProfileException;
+import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.profile.ProfileResponse;
+import dev.jvmpprof.profile.ProfileSource;
+
+/**
+ * The lock profiles, {@code block} and {@code mutex}, over a window: where threads waited, at the waiting thread's
+ * stack, valued {@code [contentions, delay in nanoseconds]} as Go's are. Waits shorter than the threshold are not
+ * recorded, so the totals are those of waits at least that long; they are not scaled.
+ */
+public abstract class LockProfileCollector implements ProfileSource {
+
+	static final List<ValueType> SAMPLE_TYPES = List.of(new ValueType("contentions", "count"),
+			new ValueType("delay", "nanoseconds"));
+
+	static final ValueType PERIOD_TYPE = new ValueType("contentions", "count");
+
+	static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+
+	private static final Set<String> LOCK_EVENTS = Set.of(LockWaits.MONITOR_ENTER, LockWaits.THREAD_PARK,
+			LockWaits.MONITOR_WAIT);
+
+	private final ProfileName name;
+
+	private final SamplingEngine engine;
+
+	private final String program;
+
+	LockProfileCollector(ProfileName name, SamplingEngine engine, String program) {
+		this.name = name;
+		this.engine = engine;
+		this.program = program;
+	}
+
+	@Override
+	public ProfileName name() {
+		return this.name;
+	}
+
+	@Override
+	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+		if (request.debug() > 0) {
+			throw new ProfileException(ProfileException.Reason.BAD_REQUEST,
+					"the " + this.name.value() + " profile is served as pprof only; read it with go tool pprof");
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+		this.engine.sample(Set.of(SampledEvent.LOCK), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
+			ProfileHeader header = new ProfileHeader(SAMPLE_TYPES, PERIOD_TYPE, 1,
+					recorded.start().getEpochSecond() * 1_000_000_000L + recorded.start().getNano(),
+					Duration.between(recorded.start(), recorded.end()).toNanos(), null);
+			try (ProfileWriter writer = new ProfileWriter(out, header, this.program)) {
+				StackConverter stacks = new StackConverter(writer);
+				SampleTable samples = new SampleTable(SAMPLE_TYPES.size());
+				WindowEvents.forEach(recorded, LOCK_EVENTS, (event) -> {
+					if (counts(event)) {
+						samples.add(stacks.locationIds(event.getStackTrace()), List.of(), 1,
+								event.getDuration().toNanos());
+					}
+				});
+				samples.writeTo(writer);
+			}
+		});
+		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
+				this.name.attachmentName(request.seconds().isPresent()));
+	}
+
+	/**
+	 * Returns whether a recorded wait belongs to this profile.
+	 * @param event a monitor enter, park or monitor wait
+	 * @return whether to count it
+	 */
+	abstract boolean counts(RecordedEvent event);
+
+}

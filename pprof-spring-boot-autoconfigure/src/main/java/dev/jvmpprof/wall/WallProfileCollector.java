@@ -1,0 +1,101 @@
+package dev.jvmpprof.wall;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jdk.jfr.consumer.RecordedEvent;
+
+import dev.jvmpprof.cpu.ExecutionSampleEncoder;
+import dev.jvmpprof.engine.SampledEvent;
+import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.jfr.StackConverter;
+import dev.jvmpprof.jfr.WindowEvents;
+import dev.jvmpprof.pprof.Label;
+import dev.jvmpprof.pprof.ProfileHeader;
+import dev.jvmpprof.pprof.ProfileWriter;
+import dev.jvmpprof.pprof.SampleTable;
+import dev.jvmpprof.pprof.ValueType;
+import dev.jvmpprof.profile.ProfileException;
+import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.profile.ProfileResponse;
+import dev.jvmpprof.profile.ProfileSource;
+
+/**
+ * Takes the {@code wall} profile: every thread sampled at a fixed wall-clock interval whether it runs, sleeps or
+ * waits, which shows why a request is slow where a CPU profile shows only what burns CPU. Each sample carries the
+ * {@code thread} and its {@code state} as async-profiler saw it ({@code RUNNABLE}, {@code SLEEPING}...).
+ */
+public final class WallProfileCollector implements ProfileSource {
+
+	static final List<ValueType> SAMPLE_TYPES = List.of(new ValueType("samples", "count"),
+			new ValueType("wall", "nanoseconds"));
+
+	static final ValueType PERIOD_TYPE = new ValueType("wall", "nanoseconds");
+
+	static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+
+	private static final Set<String> WALL_SAMPLE = Set.of("profiler.WallClockSample");
+
+	private final SamplingEngine engine;
+
+	private final Duration interval;
+
+	private final String program;
+
+	/**
+	 * Creates the collector.
+	 * @param engine the engine that samples
+	 * @param interval the wall time between two samples of a thread
+	 * @param program the program's name, shown as {@code File:}
+	 */
+	public WallProfileCollector(SamplingEngine engine, Duration interval, String program) {
+		this.engine = engine;
+		this.interval = interval;
+		this.program = program;
+	}
+
+	@Override
+	public ProfileName name() {
+		return ProfileName.WALL;
+	}
+
+	@Override
+	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+		if (!this.engine.supports(SampledEvent.WALL)) {
+			throw new ProfileException(ProfileException.Reason.UNAVAILABLE, "the wall profile needs async-profiler, "
+					+ "and this JVM samples with " + this.engine.name());
+		}
+		long period = this.interval.toNanos();
+		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+		this.engine.sample(Set.of(SampledEvent.WALL), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
+			ProfileHeader header = new ProfileHeader(SAMPLE_TYPES, PERIOD_TYPE, period,
+					recorded.start().getEpochSecond() * 1_000_000_000L + recorded.start().getNano(),
+					Duration.between(recorded.start(), recorded.end()).toNanos(), null);
+			try (ProfileWriter writer = new ProfileWriter(out, header, this.program)) {
+				StackConverter stacks = new StackConverter(writer);
+				SampleTable samples = new SampleTable(SAMPLE_TYPES.size());
+				WindowEvents.forEach(recorded, WALL_SAMPLE, (event) -> {
+					long count = Math.max(1, event.getLong("samples"));
+					samples.add(stacks.locationIds(event.getStackTrace()), labels(event), count, count * period);
+				});
+				samples.writeTo(writer);
+			}
+		});
+		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY, ProfileName.WALL.attachmentName(false));
+	}
+
+	private static List<Label> labels(RecordedEvent event) {
+		List<Label> labels = new ArrayList<>(ExecutionSampleEncoder.threadLabel(event, "sampledThread"));
+		String state = event.hasField("state") ? event.getString("state") : null;
+		if (state != null) {
+			labels.add(Label.of("state", state.startsWith("STATE_") ? state.substring(6) : state));
+		}
+		return labels;
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.jvmpprof.lock;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.jvmpprof.engine.JfrEngine;
+import dev.jvmpprof.engine.SamplingSettings;
+import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.profile.ProfileResponse;
+import dev.jvmpprof.testing.Contention;
+import dev.jvmpprof.testing.DecodedProfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LockProfileCollectorTests {
+
+	private static final SamplingSettings SETTINGS = new SamplingSettings(Duration.ofMillis(10),
+			Duration.ofMillis(50), Duration.ofMillis(1));
+
+	@Test
+	void mutexShouldShowContendedMonitorsAndLocksButNotLatches() throws Exception {
+		DecodedProfile profile = take(new MutexProfileCollector(new JfrEngine(SETTINGS), "app"));
+		assertThat(profile.sampleTypes()).containsExactly("contentions/count", "delay/nanoseconds");
+		assertThat(profile.periodType()).isEqualTo("contentions/count");
+		assertThat(profile.proto().getPeriod()).isOne();
+		assertThat(profile.sumWhereStackContains(0, "Contention.holdMonitor")).isPositive();
+		assertThat(profile.sumWhereStackContains(0, "Contention.holdLock")).isPositive();
+		assertThat(profile.sumWhereStackContains(1, "Contention.holdMonitor")).isGreaterThan(10_000_000L);
+		assertThat(profile.sumWhereStackContains(0, "Contention.awaitLatch")).isZero();
+	}
+
+	@Test
+	void blockShouldAlsoShowParkingOnALatch() throws Exception {
+		// Flight Recorder records a wait that starts and ends inside the window: the workload starts after the
+		// window opens and releases the latch when it closes, before the window ends.
+		DecodedProfile profile = takeWhile(new BlockProfileCollector(new JfrEngine(SETTINGS), "app"));
+		assertThat(profile.sumWhereStackContains(0, "Contention.holdLock")).isPositive();
+		assertThat(profile.sumWhereStackContains(0, "Contention.awaitLatch")).isPositive();
+	}
+
+	private static DecodedProfile take(LockProfileCollector collector) throws Exception {
+		try (Contention contention = Contention.start()) {
+			return decode(collector);
+		}
+	}
+
+	/** Takes the profile while a workload starts and ends inside the window, so that latch waits complete. */
+	private static DecodedProfile takeWhile(LockProfileCollector collector) throws Exception {
+		Thread closer = new Thread(() -> {
+			try {
+				Thread.sleep(400);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			try (Contention contention = Contention.start()) {
+				Thread.sleep(800);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		closer.start();
+		try {
+			return decode(collector);
+		}
+		finally {
+			closer.join();
+		}
+	}
+
+	private static DecodedProfile decode(LockProfileCollector collector) throws Exception {
+		ProfileResponse response = collector.take(
+				new ProfileRequest(collector.name(), Optional.of(Duration.ofSeconds(2)), 0, false));
+		assertThat(response.attachmentName()).isEqualTo(collector.name().value() + "-delta");
+		assertThat(collector.name()).isIn(ProfileName.BLOCK, ProfileName.MUTEX);
+		return DecodedProfile.decode(response.body());
+	}
+
+}

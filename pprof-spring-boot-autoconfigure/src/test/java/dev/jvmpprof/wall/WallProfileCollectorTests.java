@@ -1,0 +1,46 @@
+package dev.jvmpprof.wall;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.jvmpprof.engine.AsyncProfilerEngine;
+import dev.jvmpprof.engine.SamplingSettings;
+import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.testing.Contention;
+import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.proto.ProfileProto.Sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WallProfileCollectorTests {
+
+	@Test
+	void wallShouldSampleThreadsThatDoNotRunWithThreadAndStateLabels() throws Exception {
+		WallProfileCollector collector = new WallProfileCollector(new AsyncProfilerEngine(new SamplingSettings(
+				Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(1))), Duration.ofMillis(20), "app");
+		DecodedProfile profile;
+		try (Contention contention = Contention.start()) {
+			profile = DecodedProfile.decode(collector
+				.take(new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(2)), 0, false))
+				.body());
+		}
+		assertThat(profile.sampleTypes()).containsExactly("samples/count", "wall/nanoseconds");
+		assertThat(profile.periodType()).isEqualTo("wall/nanoseconds");
+		assertThat(profile.proto().getPeriod()).isEqualTo(20_000_000L);
+		Sample latch = profile.proto()
+			.getSampleList()
+			.stream()
+			.filter((sample) -> "latch-waiter".equals(profile.label(sample, "thread")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(profile.functionNames(latch)).anyMatch((name) -> name.endsWith("Contention.awaitLatch"));
+		assertThat(profile.label(latch, "state")).isNotBlank();
+		for (Sample sample : profile.proto().getSampleList()) {
+			assertThat(sample.getValue(1)).isEqualTo(sample.getValue(0) * 20_000_000L);
+		}
+	}
+
+}
