@@ -53,7 +53,7 @@ class PprofSoakIntegrationTests {
 		try {
 			Random random = new Random(42);
 			List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
-			for (int i = 0; i < 300; i++) {
+			for (int i = 0; i < 200; i++) {
 				String path = paths.get(random.nextInt(paths.size()));
 				responses.add(clients.submit(() -> Http.get(url(path))));
 			}
