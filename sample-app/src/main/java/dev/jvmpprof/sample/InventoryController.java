@@ -15,60 +15,60 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class InventoryController {
 
-    static final int MAX_THREADS = 64;
+	static final int MAX_THREADS = 64;
 
-    // Long enough for a lock profile to catch the waiting, short enough for an interactive request.
-    static final long DURATION_MILLIS = 200;
+	// Long enough for a lock profile to catch the waiting, short enough for an interactive request.
+	static final long DURATION_MILLIS = 200;
 
-    private final Inventory inventory;
+	private final Inventory inventory;
 
-    public InventoryController(Inventory inventory) {
-        this.inventory = inventory;
-    }
+	public InventoryController(Inventory inventory) {
+		this.inventory = inventory;
+	}
 
-    /**
-     * Has {@code threads} threads reserve stock from the one shared {@link Inventory} for about 200 ms.
-     */
-    @GetMapping("/inventory/reserve")
-    public ReservationResult reserve(@RequestParam(name = "threads", defaultValue = "4") int threads)
-            throws InterruptedException {
-        if (threads < 1) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "threads must be at least 1");
-        }
-        int workerCount = Math.min(threads, MAX_THREADS);
-        long[] perThread = new long[workerCount];
-        // Release all workers at once so they actually contend instead of running one after another.
-        CountDownLatch start = new CountDownLatch(1);
-        Thread[] workers = new Thread[workerCount];
-        for (int i = 0; i < workerCount; i++) {
-            int index = i;
-            workers[i] = new Thread(() -> {
-                try {
-                    start.await();
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                long deadline = System.nanoTime() + DURATION_MILLIS * 1_000_000;
-                while (System.nanoTime() < deadline) {
-                    inventory.reserve();
-                    perThread[index]++;
-                }
-            }, "inventory-worker-" + i);
-            workers[i].start();
-        }
-        start.countDown();
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        // join() makes the workers' writes to perThread visible here.
-        return new ReservationResult(workerCount, Arrays.stream(perThread).sum(), perThread, inventory.reserved());
-    }
+	/**
+	 * Has {@code threads} threads reserve stock from the one shared {@link Inventory} for about 200 ms.
+	 */
+	@GetMapping("/inventory/reserve")
+	public ReservationResult reserve(@RequestParam(name = "threads", defaultValue = "4") int threads)
+			throws InterruptedException {
+		if (threads < 1) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "threads must be at least 1");
+		}
+		int workerCount = Math.min(threads, MAX_THREADS);
+		long[] perThread = new long[workerCount];
+		// Release all workers at once so they actually contend instead of running one after another.
+		CountDownLatch start = new CountDownLatch(1);
+		Thread[] workers = new Thread[workerCount];
+		for (int i = 0; i < workerCount; i++) {
+			int index = i;
+			workers[i] = new Thread(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				long deadline = System.nanoTime() + DURATION_MILLIS * 1_000_000;
+				while (System.nanoTime() < deadline) {
+					inventory.reserve();
+					perThread[index]++;
+				}
+			}, "inventory-worker-" + i);
+			workers[i].start();
+		}
+		start.countDown();
+		for (Thread worker : workers) {
+			worker.join();
+		}
+		// join() makes the workers' writes to perThread visible here.
+		return new ReservationResult(workerCount, Arrays.stream(perThread).sum(), perThread, inventory.reserved());
+	}
 
-    /**
-     * Response body: reservations made by this request, per thread and in total, plus the running total.
-     */
-    public record ReservationResult(int threads, long reservations, long[] perThread, long totalReserved) {
-    }
+	/**
+	 * Response body: reservations made by this request, per thread and in total, plus the running total.
+	 */
+	public record ReservationResult(int threads, long reservations, long[] perThread, long totalReserved) {
+	}
 }

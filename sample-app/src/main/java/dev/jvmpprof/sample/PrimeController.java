@@ -12,30 +12,30 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class PrimeController {
 
-    // Large enough to take seconds, small enough that one request cannot hog the box for minutes.
-    static final int MAX_LIMIT = 5_000_000;
+	// Large enough to take seconds, small enough that one request cannot hog the box for minutes.
+	static final int MAX_LIMIT = 5_000_000;
 
-    private final PrimeSieve sieve;
+	private final PrimeSieve sieve;
 
-    public PrimeController(PrimeSieve sieve) {
-        this.sieve = sieve;
-    }
+	public PrimeController(PrimeSieve sieve) {
+		this.sieve = sieve;
+	}
 
-    /**
-     * Counts the primes up to {@code limit}; a non-numeric limit is rejected with 400 by Spring's type conversion.
-     */
-    @GetMapping("/primes")
-    public PrimeCount primes(@RequestParam(name = "limit", defaultValue = "200000") int limit) {
-        if (limit < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must not be negative");
-        }
-        int capped = Math.min(limit, MAX_LIMIT);
-        return new PrimeCount(capped, sieve.countPrimes(capped));
-    }
+	/**
+	 * Counts the primes up to {@code limit}; a non-numeric limit is rejected with 400 by Spring's type conversion.
+	 */
+	@GetMapping("/primes")
+	public PrimeCount primes(@RequestParam(name = "limit", defaultValue = "200000") int limit) {
+		if (limit < 0) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must not be negative");
+		}
+		int capped = Math.min(limit, MAX_LIMIT);
+		return new PrimeCount(capped, sieve.countPrimes(capped));
+	}
 
-    /**
-     * Response body: the limit actually used and the number of primes found.
-     */
-    public record PrimeCount(int limit, int primes) {
-    }
+	/**
+	 * Response body: the limit actually used and the number of primes found.
+	 */
+	public record PrimeCount(int limit, int primes) {
+	}
 }

@@ -19,39 +19,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
 
-    private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    private int port;
+	@LocalServerPort
+	private int port;
 
-    @Test
-    void primesCountsPrimesUpToLimit() throws Exception {
-        HttpResponse<String> response = get("/primes?limit=1000");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"primes\":168");
-    }
+	@Test
+	void primesCountsPrimesUpToLimit() throws Exception {
+		HttpResponse<String> response = get("/primes?limit=1000");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"primes\":168");
+	}
 
-    @Test
-    void primesRejectsNonNumericLimit() throws Exception {
-        assertThat(get("/primes?limit=abc").statusCode()).isEqualTo(400);
-    }
+	@Test
+	void primesRejectsNonNumericLimit() throws Exception {
+		assertThat(get("/primes?limit=abc").statusCode()).isEqualTo(400);
+	}
 
-    @Test
-    void reportBuildsSmallReport() throws Exception {
-        HttpResponse<String> response = get("/report?rows=10");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("10 orders");
-    }
+	@Test
+	void reportBuildsSmallReport() throws Exception {
+		HttpResponse<String> response = get("/report?rows=10");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("10 orders");
+	}
 
-    @Test
-    void inventoryReservesFromSeveralThreads() throws Exception {
-        HttpResponse<String> response = get("/inventory/reserve?threads=2");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"threads\":2");
-    }
+	@Test
+	void inventoryReservesFromSeveralThreads() throws Exception {
+		HttpResponse<String> response = get("/inventory/reserve?threads=2");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"threads\":2");
+	}
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+	@Test
+	void pprofEndpointIsExposedAndServesACpuProfile() throws Exception {
+		assertThat(get("/actuator/pprof").statusCode()).isEqualTo(200);
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/pprof/profile?seconds=1"))
+			.GET()
+			.build();
+		HttpResponse<byte[]> profile = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(profile.statusCode()).isEqualTo(200);
+		assertThat(profile.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"profile\"");
+		// gzip's magic bytes: the body is a gzip'd profile.proto.
+		assertThat(profile.body()).startsWith((byte) 0x1f, (byte) 0x8b);
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build();
+		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
 }
