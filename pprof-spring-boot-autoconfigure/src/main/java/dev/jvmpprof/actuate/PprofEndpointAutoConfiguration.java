@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +15,14 @@ import dev.jvmpprof.cmdline.CommandLine;
 import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.engine.AsyncProfilerEngine;
 import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.goroutine.GoroutineProfileCollector;
 import dev.jvmpprof.index.IndexPage;
 import dev.jvmpprof.profile.ProfileDispatcher;
 import dev.jvmpprof.profile.ProfileSource;
 import dev.jvmpprof.symbol.SymbolSource;
+import dev.jvmpprof.threadcreate.ThreadCreateProfileCollector;
+import dev.jvmpprof.threadcreate.ThreadStartRecorder;
+import dev.jvmpprof.trace.TraceCollector;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
@@ -38,6 +43,39 @@ public class PprofEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	public CpuProfileCollector cpuProfileCollector(SamplingEngine engine, PprofProperties properties) {
 		return new CpuProfileCollector(engine, properties.getCpu().getInterval(), CommandLine.programName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public GoroutineProfileCollector goroutineProfileCollector() {
+		return new GoroutineProfileCollector(CommandLine.programName());
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "pprof.threadcreate.enabled", matchIfMissing = true)
+	public ThreadStartRecorder pprofThreadStartRecorder() {
+		// Started with the context, so that the threadcreate profile answers "since startup".
+		ThreadStartRecorder recorder = new ThreadStartRecorder();
+		recorder.start();
+		return recorder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ThreadCreateProfileCollector threadCreateProfileCollector(ObjectProvider<ThreadStartRecorder> recorder) {
+		ThreadStartRecorder running = recorder.getIfAvailable();
+		if (running == null) {
+			return ThreadCreateProfileCollector.disabled(
+					"thread starts are not recorded: set pprof.threadcreate.enabled=true to record them from startup");
+		}
+		return ThreadCreateProfileCollector.of(running, CommandLine.programName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TraceCollector traceCollector() {
+		return new TraceCollector();
 	}
 
 	@Bean

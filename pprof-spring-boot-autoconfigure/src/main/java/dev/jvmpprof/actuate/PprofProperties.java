@@ -18,6 +18,8 @@ public class PprofProperties {
 
 	private final Cpu cpu = new Cpu();
 
+	private final Threadcreate threadcreate = new Threadcreate();
+
 	public Duration getMaxDuration() {
 		return this.maxDuration;
 	}
@@ -28,6 +30,29 @@ public class PprofProperties {
 
 	public Cpu getCpu() {
 		return this.cpu;
+	}
+
+	public Threadcreate getThreadcreate() {
+		return this.threadcreate;
+	}
+
+	/** Settings of the thread creation profile ({@code threadcreate}). */
+	public static class Threadcreate {
+
+		/**
+		 * Whether to record the stacks that start threads from startup, with an always-on JDK Flight Recorder
+		 * stream of jdk.ThreadStart events. When false, the threadcreate profile answers 503.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/** Settings of the CPU profile ({@code profile}). */

@@ -1,0 +1,86 @@
+package dev.jvmpprof.goroutine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.jvmpprof.pprof.CountProfileText;
+import dev.jvmpprof.pprof.ProfileHeader;
+import dev.jvmpprof.pprof.StackProfile;
+import dev.jvmpprof.pprof.ValueType;
+import dev.jvmpprof.profile.ProfileException;
+import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.profile.ProfileResponse;
+import dev.jvmpprof.profile.ProfileSource;
+
+/**
+ * Takes the {@code goroutine} profile (alias {@code threads}): every live thread, virtual ones too on Java 21 and
+ * later, grouped by stack and state as Go groups goroutines; as pprof, as Go's grouped text ({@code debug=1}), as a
+ * {@code jstack}-style dump ({@code debug=2}), or as the difference of two snapshots ({@code seconds}).
+ */
+public final class GoroutineProfileCollector implements ProfileSource {
+
+	static final ValueType COUNT = new ValueType("goroutine", "count");
+
+	private final String program;
+
+	/**
+	 * Creates a collector.
+	 * @param program the program's name, shown by clients as {@code File:}
+	 */
+	public GoroutineProfileCollector(String program) {
+		this.program = program;
+	}
+
+	@Override
+	public ProfileName name() {
+		return ProfileName.GOROUTINE;
+	}
+
+	@Override
+	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+		if (request.seconds().isPresent() && request.debug() > 0) {
+			throw new ProfileException(ProfileException.Reason.BAD_REQUEST, "seconds and debug params are incompatible");
+		}
+		if (request.debug() == 2) {
+			return ProfileResponse.text(ThreadDumpText.format(threads()));
+		}
+		if (request.debug() == 1) {
+			// Go's legacy parser reads the first word as the sample type: goroutine, as in the pprof form.
+			return ProfileResponse.text(CountProfileText.format(COUNT.type(), ThreadStacks.profile(threads())));
+		}
+		Instant start = Instant.now();
+		StackProfile profile = ThreadStacks.profile(threads());
+		Duration window = request.seconds().orElse(Duration.ZERO);
+		if (!window.isZero()) {
+			Thread.sleep(window.toMillis());
+			profile = ThreadStacks.profile(threads()).minus(profile);
+		}
+		ProfileHeader header = new ProfileHeader(List.of(COUNT), COUNT, 1,
+				start.getEpochSecond() * 1_000_000_000L + start.getNano(), window.toNanos(), null);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+		profile.writeTo(out, header, this.program);
+		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
+				request.name().attachmentName(request.seconds().isPresent()));
+	}
+
+	/**
+	 * Dumps every live thread: platform threads with their locks, then virtual threads where the JVM has them.
+	 * @return the threads
+	 * @throws IOException if the virtual threads cannot be dumped
+	 */
+	static List<ThreadRecord> threads() throws IOException {
+		List<ThreadRecord> threads = new ArrayList<>(PlatformThreads.dump());
+		Set<Long> platformIds = new HashSet<>();
+		threads.forEach((thread) -> platformIds.add(thread.id()));
+		threads.addAll(VirtualThreads.dump(platformIds));
+		return threads;
+	}
+
+}

@@ -1,0 +1,197 @@
+package dev.jvmpprof.threadcreate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.jvmpprof.profile.ProfileException;
+import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.profile.ProfileResponse;
+import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.proto.ProfileProto.Sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ThreadCreateProfileCollectorTests {
+
+	private static ThreadStartRecorder recorder;
+
+	private static ThreadCreateProfileCollector collector;
+
+	@BeforeAll
+	static void startRecording() {
+		recorder = new ThreadStartRecorder();
+		recorder.start();
+		collector = ThreadCreateProfileCollector.of(recorder, "test");
+	}
+
+	@AfterAll
+	static void stopRecording() {
+		recorder.close();
+	}
+
+	@Test
+	void pprofShouldCountTheStacksThatStartedThreadsSinceRecordingStarted() throws Exception {
+		startThreads(3);
+		startPoolWorkers(2);
+		ProfileResponse response = take(null, null);
+		assertThat(response.attachmentName()).isEqualTo("threadcreate");
+		DecodedProfile profile = DecodedProfile.decode(response.body());
+		assertThat(profile.sampleTypes()).containsExactly("threadcreate/count");
+		assertThat(profile.periodType()).isEqualTo("threadcreate/count");
+		assertThat(profile.proto().getPeriod()).isEqualTo(1);
+		assertThat(profile.proto().getDurationNanos()).isZero();
+		Sample started = sampleWith(profile, "ThreadCreateProfileCollectorTests.startThreads");
+		assertThat(started.getValue(0)).isEqualTo(3);
+		// The stack is the starting thread's: the method that called Thread.start is on it.
+		assertThat(profile.frames(started).get(0)).matches("dev\\.jvmpprof\\.threadcreate\\.ThreadCreateProfileCollectorTests"
+				+ "\\.startThreads dev/jvmpprof/threadcreate/ThreadCreateProfileCollectorTests\\.java:[1-9][0-9]*");
+		Sample pool = sampleWith(profile, "ThreadCreateProfileCollectorTests.startPoolWorkers");
+		assertThat(pool.getValue(0)).isEqualTo(2);
+		assertThat(profile.functionNames(pool).get(0)).isEqualTo("java.util.concurrent.ThreadPoolExecutor.addWorker");
+	}
+
+	@Test
+	void secondsShouldCountOnlyTheThreadsStartedInTheWindow() throws Exception {
+		startThreads(2);
+		CompletableFuture<ProfileResponse> window = CompletableFuture.supplyAsync(() -> {
+			try {
+				return take("1", null);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		Thread.sleep(300);
+		startThreadsInTheWindow(4);
+		ProfileResponse response = window.get(10, TimeUnit.SECONDS);
+		assertThat(response.attachmentName()).isEqualTo("threadcreate-delta");
+		DecodedProfile profile = DecodedProfile.decode(response.body());
+		assertThat(profile.proto().getDurationNanos()).isEqualTo(1_000_000_000L);
+		assertThat(profile.sumWhereStackContains(0, "startThreadsInTheWindow")).isEqualTo(4);
+		assertThat(profile.sumWhereStackContains(0, "ThreadCreateProfileCollectorTests.startThreads")).isEqualTo(4);
+	}
+
+	@Test
+	void threadsStartedJustBeforeTheWindowEndsShouldBeCountedThoughDeliveredAfterIt() throws Exception {
+		CompletableFuture<ProfileResponse> window = CompletableFuture.supplyAsync(() -> {
+			try {
+				return take("1", null);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		// The stream delivers about once a second: a start at 0.8 s arrives after the window has ended.
+		Thread.sleep(800);
+		startThreadsAtTheEnd(1);
+		DecodedProfile profile = DecodedProfile.decode(window.get(10, TimeUnit.SECONDS).body());
+		assertThat(profile.sumWhereStackContains(0, "startThreadsAtTheEnd")).isEqualTo(1);
+	}
+
+	@Test
+	void debug1ShouldBeGosGroupedText() throws Exception {
+		startThreads(1);
+		String text = new String(take(null, "1").body(), StandardCharsets.UTF_8);
+		assertThat(text).startsWith("threadcreate profile: total ")
+			.containsPattern("(?m)^[0-9]+ @( 0x[0-9a-f]+)+\\n#\\t0x[0-9a-f]+\\t+dev\\.jvmpprof\\.threadcreate\\."
+					+ "ThreadCreateProfileCollectorTests\\.startThreads\\t+dev/jvmpprof/threadcreate/"
+					+ "ThreadCreateProfileCollectorTests\\.java:[1-9][0-9]*\\n");
+	}
+
+	@Test
+	void secondsWithDebugShouldBeRefused() {
+		assertThatExceptionOfType(ProfileException.class).isThrownBy(() -> take("1", "1"))
+			.withMessage("seconds and debug params are incompatible");
+	}
+
+	@Test
+	void aDisabledCollectorShouldAnswerUnavailableWithTheReason() {
+		ThreadCreateProfileCollector disabled = ThreadCreateProfileCollector.disabled("switched off: set it on");
+		assertThatExceptionOfType(ProfileException.class)
+			.isThrownBy(() -> disabled.take(ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null, Duration.ofMinutes(1))))
+			.withMessage("switched off: set it on")
+			.extracting(ProfileException::getReason)
+			.isEqualTo(ProfileException.Reason.UNAVAILABLE);
+	}
+
+	@Test
+	void aClosedRecorderShouldAnswerUnavailableAndReleaseItsThread() throws Exception {
+		// Other recorders may run in this JVM (the class's own, cached application contexts): count relative.
+		long before = streamThreads();
+		ThreadStartRecorder closed = new ThreadStartRecorder();
+		closed.start();
+		assertThat(closed.unavailableReason()).isNull();
+		assertThat(awaitStreamThreads(before + 1)).isEqualTo(before + 1);
+		closed.close();
+		assertThat(closed.unavailableReason()).isEqualTo("thread starts are not being recorded: the recorder was closed");
+		ThreadCreateProfileCollector collector = ThreadCreateProfileCollector.of(closed, "test");
+		assertThatExceptionOfType(ProfileException.class)
+			.isThrownBy(() -> collector.take(ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null, Duration.ofMinutes(1))))
+			.extracting(ProfileException::getReason)
+			.isEqualTo(ProfileException.Reason.UNAVAILABLE);
+		assertThat(awaitStreamThreads(before)).as("the stream's thread is gone").isEqualTo(before);
+	}
+
+	private static long awaitStreamThreads(long expected) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (streamThreads() != expected && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		return streamThreads();
+	}
+
+	private static long streamThreads() {
+		return Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().startsWith("JFR Event Stream")).count();
+	}
+
+	private ProfileResponse take(String seconds, String debug) throws Exception {
+		return collector.take(ProfileRequest.parse(ProfileName.THREADCREATE, seconds, debug, null, Duration.ofMinutes(10)));
+	}
+
+	private static Sample sampleWith(DecodedProfile profile, String function) {
+		return profile.proto()
+			.getSampleList()
+			.stream()
+			.filter((sample) -> profile.functionNames(sample).stream().anyMatch((name) -> name.endsWith(function)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no sample with " + function));
+	}
+
+	static void startThreads(int count) throws InterruptedException {
+		for (int i = 0; i < count; i++) {
+			Thread thread = new Thread(() -> {
+			}, "started-" + i);
+			thread.start();
+			thread.join();
+		}
+	}
+
+	static void startThreadsInTheWindow(int count) throws InterruptedException {
+		startThreads(count);
+	}
+
+	static void startThreadsAtTheEnd(int count) throws InterruptedException {
+		startThreads(count);
+	}
+
+	static void startPoolWorkers(int count) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(count);
+		for (int i = 0; i < count; i++) {
+			pool.submit(() -> {
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.jvmpprof.trace;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.profile.ProfileResponse;
+import dev.jvmpprof.testing.HotLoop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TraceCollectorTests {
+
+	private final TraceCollector collector = new TraceCollector();
+
+	@Test
+	void traceShouldBeAJfrRecordingThatTheJdksJfrToolReads(@TempDir Path dir) throws Exception {
+		ProfileResponse response;
+		try (HotLoop loop = HotLoop.start()) {
+			response = this.collector.take(request("1"));
+		}
+		assertThat(response.format()).isEqualTo(ProfileResponse.Format.BINARY);
+		assertThat(response.attachmentName()).isEqualTo("trace.jfr");
+		assertThat(new String(response.body(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("FLR\0");
+		Path file = Files.write(dir.resolve("trace.jfr"), response.body());
+		JfrTool.Result summary = JfrTool.run("summary", file.toString());
+		assertThat(summary.exitCode()).as(summary.output()).isZero();
+		// The JDK's profile settings: CPU samples, allocation samples, GC and more.
+		assertThat(summary.output()).contains("jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.GCConfiguration");
+		JfrTool.Result samples = JfrTool.run("print", "--events", "jdk.ExecutionSample", file.toString());
+		assertThat(samples.output()).contains("dev.jvmpprof.testing.HotLoop.spin()");
+		assertThat(leftRecordings()).isEmpty();
+	}
+
+	@Test
+	void anInterruptedTraceShouldCloseItsRecording() throws Exception {
+		CompletableFuture<Thread> taker = new CompletableFuture<>();
+		CompletableFuture<ProfileResponse> trace = CompletableFuture.supplyAsync(() -> {
+			taker.complete(Thread.currentThread());
+			try {
+				return this.collector.take(request("30"));
+			}
+			catch (Exception ex) {
+				throw new CompletionException(ex);
+			}
+		});
+		Thread thread = taker.get(5, TimeUnit.SECONDS);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (leftRecordings().isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(leftRecordings()).as("recording while the window runs").hasSize(1)
+			.allMatch((recording) -> recording.getState() == RecordingState.RUNNING);
+		thread.interrupt();
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> trace.get(5, TimeUnit.SECONDS))
+			.withRootCauseInstanceOf(InterruptedException.class);
+		assertThat(leftRecordings()).as("the recording and its files are released").isEmpty();
+	}
+
+	private static List<Recording> leftRecordings() {
+		return FlightRecorder.getFlightRecorder()
+			.getRecordings()
+			.stream()
+			.filter((recording) -> "pprof-trace".equals(recording.getName()))
+			.toList();
+	}
+
+	private static ProfileRequest request(String seconds) throws Exception {
+		return ProfileRequest.parse(ProfileName.TRACE, seconds, null, null, Duration.ofMinutes(10));
+	}
+
+}
