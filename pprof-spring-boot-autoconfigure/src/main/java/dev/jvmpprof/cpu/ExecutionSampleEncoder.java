@@ -2,7 +2,9 @@ package dev.jvmpprof.cpu;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -41,8 +43,12 @@ public final class ExecutionSampleEncoder {
 		try (ProfileWriter writer = new ProfileWriter(out, header, program)) {
 			StackConverter stacks = new StackConverter(writer);
 			SampleTable samples = new SampleTable(header.sampleTypes().size());
-			WindowEvents.forEach(recorded, EXECUTION_SAMPLE, (event) -> samples
-				.add(stacks.locationIds(event.getStackTrace()), threadLabel(event, "sampledThread"), 1, period));
+			// One label list per thread, not per sample: a window holds a few threads and many samples.
+			Map<String, List<Label>> threadLabels = new HashMap<>();
+			WindowEvents.forEach(recorded, EXECUTION_SAMPLE, (event) -> samples.add(
+					stacks.locationIds(event.getStackTrace()),
+					threadLabels.computeIfAbsent(threadName(event, "sampledThread"), ExecutionSampleEncoder::threadLabel),
+					1, period));
 			samples.writeTo(writer);
 		}
 	}
@@ -54,12 +60,20 @@ public final class ExecutionSampleEncoder {
 	 * @return the labels
 	 */
 	public static List<Label> threadLabel(RecordedEvent event, String field) {
-		RecordedThread thread = event.hasField(field) ? event.getThread(field) : null;
-		if (thread == null) {
-			return List.of();
-		}
-		String name = (thread.getJavaName() != null) ? thread.getJavaName() : thread.getOSName();
+		return threadLabel(threadName(event, field));
+	}
+
+	private static List<Label> threadLabel(String name) {
 		return (name != null) ? List.of(Label.of("thread", name)) : List.of();
+	}
+
+	private static String threadName(RecordedEvent event, String field) {
+		// The event type keeps its fields in a map; RecordedEvent.hasField searches them one by one, per event.
+		RecordedThread thread = (event.getEventType().getField(field) != null) ? event.getThread(field) : null;
+		if (thread == null) {
+			return null;
+		}
+		return (thread.getJavaName() != null) ? thread.getJavaName() : thread.getOSName();
 	}
 
 }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 
 import dev.jvmpprof.pprof.Frame;
@@ -24,6 +26,9 @@ public final class StackConverter {
 
 	// The JFR parser shares one object per stack trace constant, so identity is a cheap first-level cache.
 	private final Map<RecordedStackTrace, long[]> converted = new IdentityHashMap<>();
+
+	// Methods are shared constants too, so each is named once rather than once per frame of every new stack.
+	private final Map<RecordedMethod, Frame> named = new IdentityHashMap<>();
 
 	public StackConverter(ProfileWriter writer) {
 		this.writer = writer;
@@ -48,7 +53,7 @@ public final class StackConverter {
 	}
 
 	private long[] convert(RecordedStackTrace stackTrace) throws IOException {
-		List<List<Frame>> stack = stack(stackTrace);
+		List<List<Frame>> stack = stack(stackTrace, this::frame);
 		long[] ids = new long[stack.size()];
 		for (int i = 0; i < ids.length; i++) {
 			ids[i] = this.writer.location(stack.get(i));
@@ -62,6 +67,25 @@ public final class StackConverter {
 	 * @return the stack of inline chains, leaf first, each callee first
 	 */
 	public static List<List<Frame>> stack(RecordedStackTrace stackTrace) {
+		return stack(stackTrace, FrameNames::of);
+	}
+
+	private Frame frame(RecordedFrame recorded) {
+		RecordedMethod method = recorded.getMethod();
+		if (method == null) {
+			return FrameNames.of(recorded);
+		}
+		Frame frame = this.named.get(method);
+		if (frame == null) {
+			frame = FrameNames.of(recorded);
+			this.named.put(method, frame);
+			return frame;
+		}
+		int line = Math.max(recorded.getLineNumber(), 0);
+		return (line == frame.line()) ? frame : new Frame(frame.function(), frame.file(), line);
+	}
+
+	private static List<List<Frame>> stack(RecordedStackTrace stackTrace, Function<RecordedFrame, Frame> names) {
 		if (stackTrace == null) {
 			return List.of(List.of(Frame.named("[no Java frames]")));
 		}
@@ -69,7 +93,7 @@ public final class StackConverter {
 		List<List<Frame>> stack = new ArrayList<>(frames.size());
 		List<Frame> inlineChain = new ArrayList<>(4);
 		for (RecordedFrame recorded : frames) {
-			inlineChain.add(FrameNames.of(recorded));
+			inlineChain.add(names.apply(recorded));
 			// An inlined frame belongs to the location of the next frame toward the root.
 			if (!INLINED.equals(recorded.getType())) {
 				stack.add(List.copyOf(inlineChain));

@@ -1,0 +1,40 @@
+package dev.jvmpprof.benchmarks;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import dev.jvmpprof.benchmarks.encoding.EncodingComparison;
+import dev.jvmpprof.benchmarks.encoding.Recordings;
+import dev.jvmpprof.benchmarks.load.Workspace;
+import dev.jvmpprof.benchmarks.overhead.OverheadComparison;
+import dev.jvmpprof.benchmarks.startup.StartupComparison;
+import dev.jvmpprof.benchmarks.threads.ThreadProfileComparison;
+
+/**
+ * Runs the parts named on the command line ({@code record}, {@code encoding}, {@code overhead}, {@code threads},
+ * {@code startup}), or all of them.
+ */
+public final class Benchmarks {
+
+	private static final List<String> PARTS = List.of("encoding", "overhead", "threads", "startup");
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Workspace workspace = Workspace.current();
+		List<String> parts = (args.length == 0) ? PARTS : List.of(args);
+		for (String part : parts) {
+			Files.deleteIfExists(workspace.target().resolve("results/" + part + ".md"));
+			switch (part) {
+				case "record" -> new Recordings(workspace).ensure();
+				case "encoding" -> EncodingComparison.run(workspace);
+				case "overhead" -> OverheadComparison.run(workspace);
+				case "threads" -> ThreadProfileComparison.run(workspace);
+				case "startup" -> StartupComparison.run(workspace);
+				default -> throw new IllegalArgumentException("No part " + part + "; the parts are record, " + PARTS);
+			}
+		}
+	}
+
+}
