@@ -16,8 +16,11 @@ import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.engine.AsyncProfilerEngine;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.goroutine.GoroutineProfileCollector;
+import dev.jvmpprof.heap.HeapProfileSource;
+import dev.jvmpprof.heap.HeapSampler;
 import dev.jvmpprof.index.IndexPage;
 import dev.jvmpprof.profile.ProfileDispatcher;
+import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileSource;
 import dev.jvmpprof.symbol.SymbolSource;
 import dev.jvmpprof.threadcreate.ThreadCreateProfileCollector;
@@ -70,6 +73,29 @@ public class PprofEndpointAutoConfiguration {
 					"thread starts are not recorded: set pprof.threadcreate.enabled=true to record them from startup");
 		}
 		return ThreadCreateProfileCollector.of(running, CommandLine.programName());
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "pprof.heap.enabled", matchIfMissing = true)
+	public HeapSampler pprofHeapSampler(PprofProperties properties) {
+		// Started with the context, so that heap and allocs answer at once, for everything since startup.
+		HeapSampler sampler = new HeapSampler(properties.getHeap().getSampleInterval().toBytes(),
+				Thread.currentThread().getContextClassLoader());
+		sampler.start();
+		return sampler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "heapProfileSource")
+	public HeapProfileSource heapProfileSource(ObjectProvider<HeapSampler> sampler) {
+		return new HeapProfileSource(ProfileName.HEAP, sampler.getIfAvailable(), CommandLine.programName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "allocsProfileSource")
+	public HeapProfileSource allocsProfileSource(ObjectProvider<HeapSampler> sampler) {
+		return new HeapProfileSource(ProfileName.ALLOCS, sampler.getIfAvailable(), CommandLine.programName());
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.jvmpprof.actuate;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the pprof endpoint's profiles. Where the endpoint lives and who may reach it are the actuator's
@@ -20,6 +21,8 @@ public class PprofProperties {
 
 	private final Threadcreate threadcreate = new Threadcreate();
 
+	private final Heap heap = new Heap();
+
 	public Duration getMaxDuration() {
 		return this.maxDuration;
 	}
@@ -34,6 +37,44 @@ public class PprofProperties {
 
 	public Threadcreate getThreadcreate() {
 		return this.threadcreate;
+	}
+
+	public Heap getHeap() {
+		return this.heap;
+	}
+
+	/** Settings of the memory profiles ({@code heap} and {@code allocs}). */
+	public static class Heap {
+
+		/**
+		 * Whether to sample allocations and live objects from startup, with an always-on JDK Flight Recorder stream.
+		 * When false, the heap and allocs profiles answer 503.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Mean bytes allocated between two allocation samples, Go's MemProfileRate. Flight Recorder samples at a
+		 * number of events a second, so the sampler keeps this mean by following the allocation rate (between 100
+		 * and 1000 samples a second); totals are estimated from the samples' weights whatever the rate.
+		 */
+		private DataSize sampleInterval = DataSize.ofKilobytes(512);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getSampleInterval() {
+			return this.sampleInterval;
+		}
+
+		public void setSampleInterval(DataSize sampleInterval) {
+			this.sampleInterval = sampleInterval;
+		}
+
 	}
 
 	/** Settings of the thread creation profile ({@code threadcreate}). */

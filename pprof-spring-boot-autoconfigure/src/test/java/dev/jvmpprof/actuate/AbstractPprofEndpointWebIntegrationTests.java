@@ -35,7 +35,7 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 				(type) -> assertThat(type).startsWith("text/html"));
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(Http.text(response)).contains("<a href='/actuator/pprof/profile?seconds=30'>profile</a>",
-				"<a href='/actuator/pprof/cmdline'>cmdline</a>", "go tool pprof", "heap (not served yet)");
+				"<a href='/actuator/pprof/cmdline'>cmdline</a>", "go tool pprof", "mutex (not served yet)");
 	}
 
 	@Test
@@ -124,9 +124,9 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 
 	@Test
 	void profilesNotServedYetShouldGet501WithAReason() {
-		HttpResponse<byte[]> response = Http.get(url("/heap"));
+		HttpResponse<byte[]> response = Http.get(url("/mutex"));
 		assertThat(response.statusCode()).isEqualTo(501);
-		assertGoError(response, "the heap profile is not served by this version yet");
+		assertGoError(response, "the mutex profile is not served by this version yet");
 	}
 
 	@Test

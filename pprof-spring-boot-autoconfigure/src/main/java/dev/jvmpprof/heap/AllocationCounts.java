@@ -1,0 +1,47 @@
+package dev.jvmpprof.heap;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.jvmpprof.pprof.Frame;
+
+/**
+ * The running totals of JFR's allocation samples per allocation site, since sampling started: how many samples, and
+ * the sum of their weights, which estimates the bytes allocated there.
+ */
+final class AllocationCounts {
+
+	private final Map<Site, long[]> totals = new HashMap<>();
+
+	/**
+	 * Counts one {@code jdk.ObjectAllocationSample}.
+	 * @param site where it was allocated
+	 * @param weight the bytes its thread allocated since its previous sample
+	 */
+	synchronized void add(Site site, long weight) {
+		long[] total = this.totals.computeIfAbsent(site, (key) -> new long[2]);
+		total[0]++;
+		total[1] += weight;
+	}
+
+	/**
+	 * Returns a copy of the totals.
+	 * @return per site, {@code [samples, bytes]}
+	 */
+	synchronized Map<Site, long[]> snapshot() {
+		Map<Site, long[]> copy = new HashMap<>(this.totals.size() * 2);
+		this.totals.forEach((site, total) -> copy.put(site, total.clone()));
+		return copy;
+	}
+
+	/**
+	 * Where objects were allocated: their type and the stack that allocated them.
+	 *
+	 * @param type the allocated type as JFR names it ({@code [J}, {@code com.example.Order})
+	 * @param stack the allocating stack, leaf first
+	 */
+	record Site(String type, List<List<Frame>> stack) {
+	}
+
+}

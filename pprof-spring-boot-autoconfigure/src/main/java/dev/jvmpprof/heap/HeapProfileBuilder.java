@@ -1,0 +1,119 @@
+package dev.jvmpprof.heap;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.jvmpprof.heap.AllocationCounts.Site;
+import dev.jvmpprof.pprof.Frame;
+import dev.jvmpprof.pprof.Label;
+import dev.jvmpprof.pprof.StackProfile;
+import dev.jvmpprof.pprof.ValueType;
+
+/**
+ * Builds Go's heap profile from what the sampler saw: one sample per allocation site and object size, with the
+ * allocated type as its leaf frame, a {@code bytes} label for the object size, and the four values
+ * {@code alloc_objects}, {@code alloc_space}, {@code inuse_objects}, {@code inuse_space} scaled to estimates of the
+ * true totals.
+ */
+final class HeapProfileBuilder {
+
+	static final List<ValueType> SAMPLE_TYPES = List.of(new ValueType("alloc_objects", "count"),
+			new ValueType("alloc_space", "bytes"), new ValueType("inuse_objects", "count"),
+			new ValueType("inuse_space", "bytes"));
+
+	static final ValueType PERIOD_TYPE = new ValueType("space", "bytes");
+
+	static final String BEFORE_SAMPLING = "[allocated before sampling started]";
+
+	static final String NOT_SAMPLED = "[live objects not sampled]";
+
+	private final JavaTypes types;
+
+	private final Map<Bucket, double[]> buckets = new LinkedHashMap<>();
+
+	HeapProfileBuilder(JavaTypes types) {
+		this.types = types;
+	}
+
+	/**
+	 * Adds the allocation totals. The weights are bytes; objects are bytes divided by the object size, which JFR
+	 * does not record: for instances it is computed from the class, for arrays it is taken from live samples of
+	 * the same site when they all have one size, and otherwise each sample counts as one object.
+	 * @param allocations per site, {@code [samples, bytes]}
+	 * @param live the live samples, whose array lengths size the arrays of their sites
+	 * @return this builder
+	 */
+	HeapProfileBuilder allocations(Map<Site, long[]> allocations, List<LiveObject> live) {
+		Map<Site, Long> arraySizes = new HashMap<>();
+		for (LiveObject object : live) {
+			arraySizes.merge(object.site(), object.size(), (a, b) -> a.equals(b) ? a : -1L);
+		}
+		allocations.forEach((site, total) -> {
+			long size = site.type().startsWith("[") ? Math.max(arraySizes.getOrDefault(site, 0L), 0L)
+					: this.types.instanceSize(site.type());
+			double objects = (size > 0) ? (double) total[1] / size : total[0];
+			add(new Bucket(site, size), objects, total[1], 0, 0);
+		});
+		return this;
+	}
+
+	/**
+	 * Adds the live samples, scaled so that their bytes add up to the heap in use that was allocated since
+	 * sampling started; the rest of the heap in use shows as one sample of its own.
+	 * @param live the live samples
+	 * @param inUse the heap in use after the last collection
+	 * @param beforeSampling the heap in use when sampling started, which no sample can stand for
+	 * @return this builder
+	 */
+	HeapProfileBuilder live(List<LiveObject> live, long inUse, long beforeSampling) {
+		long[] sizes = live.stream().mapToLong(LiveObject::size).toArray();
+		long sampled = 0;
+		for (long size : sizes) {
+			sampled += size;
+		}
+		long unattributed = Math.max(0, Math.min(beforeSampling, inUse - sampled));
+		long[] shares = LiveHeapShares.of(sizes, Math.max(inUse - unattributed, 0));
+		for (int i = 0; i < sizes.length; i++) {
+			add(new Bucket(live.get(i).site(), sizes[i]), 0, 0, (double) shares[i] / sizes[i], shares[i]);
+		}
+		if (unattributed > 0) {
+			add(new Bucket(new Site(BEFORE_SAMPLING, List.of()), 0), 0, 0, 0, unattributed);
+		}
+		if (sizes.length == 0 && inUse > unattributed) {
+			add(new Bucket(new Site(NOT_SAMPLED, List.of()), 0), 0, 0, 0, inUse - unattributed);
+		}
+		return this;
+	}
+
+	/**
+	 * Returns the profile.
+	 * @return the samples with their four values
+	 */
+	StackProfile build() {
+		StackProfile profile = new StackProfile(SAMPLE_TYPES.size());
+		this.buckets.forEach((bucket, values) -> {
+			List<List<Frame>> stack = new ArrayList<>(bucket.site().stack().size() + 1);
+			stack.add(List.of(Frame.named(JavaTypes.javaName(bucket.site().type()))));
+			stack.addAll(bucket.site().stack());
+			List<Label> labels = (bucket.size() > 0) ? List.of(Label.of("bytes", bucket.size(), "")) : List.of();
+			profile.add(stack, labels, Math.round(values[0]), Math.round(values[1]), Math.round(values[2]),
+					Math.round(values[3]));
+		});
+		return profile;
+	}
+
+	private void add(Bucket bucket, double... values) {
+		double[] sum = this.buckets.computeIfAbsent(bucket, (key) -> new double[4]);
+		for (int i = 0; i < sum.length; i++) {
+			sum[i] += values[i];
+		}
+	}
+
+	/** Go's heap buckets are a stack and an object size; so are ours. */
+	private record Bucket(Site site, long size) {
+	}
+
+}
