@@ -13,12 +13,16 @@ import org.springframework.context.annotation.Bean;
 
 import dev.jvmpprof.cmdline.CommandLine;
 import dev.jvmpprof.cpu.CpuProfileCollector;
-import dev.jvmpprof.engine.AsyncProfilerEngine;
+import dev.jvmpprof.engine.EngineSelection;
+import dev.jvmpprof.engine.JfrEngine;
 import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.engine.SamplingSettings;
 import dev.jvmpprof.goroutine.GoroutineProfileCollector;
 import dev.jvmpprof.heap.HeapProfileSource;
 import dev.jvmpprof.heap.HeapSampler;
 import dev.jvmpprof.index.IndexPage;
+import dev.jvmpprof.lock.BlockProfileCollector;
+import dev.jvmpprof.lock.MutexProfileCollector;
 import dev.jvmpprof.profile.ProfileDispatcher;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileSource;
@@ -26,6 +30,7 @@ import dev.jvmpprof.symbol.SymbolSource;
 import dev.jvmpprof.threadcreate.ThreadCreateProfileCollector;
 import dev.jvmpprof.threadcreate.ThreadStartRecorder;
 import dev.jvmpprof.trace.TraceCollector;
+import dev.jvmpprof.wall.WallProfileCollector;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
@@ -38,8 +43,8 @@ public class PprofEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public SamplingEngine pprofSamplingEngine() {
-		return new AsyncProfilerEngine();
+	public SamplingEngine pprofSamplingEngine(PprofProperties properties) {
+		return EngineSelection.select(properties.getEngine(), samplingSettings(properties));
 	}
 
 	@Bean
@@ -106,6 +111,25 @@ public class PprofEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	public BlockProfileCollector blockProfileCollector(PprofProperties properties) {
+		// Lock waits come from Flight Recorder whatever samples CPU: it records every kind of wait.
+		return new BlockProfileCollector(new JfrEngine(samplingSettings(properties)), CommandLine.programName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public MutexProfileCollector mutexProfileCollector(PprofProperties properties) {
+		return new MutexProfileCollector(new JfrEngine(samplingSettings(properties)), CommandLine.programName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public WallProfileCollector wallProfileCollector(SamplingEngine engine, PprofProperties properties) {
+		return new WallProfileCollector(engine, properties.getWall().getInterval(), CommandLine.programName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	public CommandLine pprofCommandLine() {
 		return CommandLine.current();
 	}
@@ -130,6 +154,11 @@ public class PprofEndpointAutoConfiguration {
 		IndexPage index = new IndexPage(dispatcher::serves,
 				() -> Objects.requireNonNullElse(PprofPaths.endpointPath(pathMappedEndpoints), ""));
 		return new PprofEndpoint(dispatcher, index);
+	}
+
+	private static SamplingSettings samplingSettings(PprofProperties properties) {
+		return new SamplingSettings(properties.getCpu().getInterval(), properties.getWall().getInterval(),
+				properties.getLock().getThreshold());
 	}
 
 }

@@ -17,7 +17,16 @@ public class PprofProperties {
 	 */
 	private Duration maxDuration = Duration.ofMinutes(10);
 
+	/**
+	 * Sampling engine: auto (async-profiler where it loads, else the JDK's Flight Recorder), async-profiler or jfr.
+	 */
+	private String engine = "auto";
+
 	private final Cpu cpu = new Cpu();
+
+	private final Wall wall = new Wall();
+
+	private final Lock lock = new Lock();
 
 	private final Threadcreate threadcreate = new Threadcreate();
 
@@ -31,8 +40,24 @@ public class PprofProperties {
 		this.maxDuration = maxDuration;
 	}
 
+	public String getEngine() {
+		return this.engine;
+	}
+
+	public void setEngine(String engine) {
+		this.engine = engine;
+	}
+
 	public Cpu getCpu() {
 		return this.cpu;
+	}
+
+	public Wall getWall() {
+		return this.wall;
+	}
+
+	public Lock getLock() {
+		return this.lock;
 	}
 
 	public Threadcreate getThreadcreate() {
@@ -110,6 +135,42 @@ public class PprofProperties {
 
 		public void setInterval(Duration interval) {
 			this.interval = interval;
+		}
+
+	}
+
+	/** Settings of the wall-clock profile ({@code wall}). */
+	public static class Wall {
+
+		/**
+		 * Wall time between two samples of a thread. 50ms keeps the cost low with hundreds of threads.
+		 */
+		private Duration interval = Duration.ofMillis(50);
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+	}
+
+	/** Settings of the lock profiles ({@code block} and {@code mutex}). */
+	public static class Lock {
+
+		/**
+		 * Shortest wait on a lock that is recorded. Shorter waits cost little and are left out.
+		 */
+		private Duration threshold = Duration.ofMillis(1);
+
+		public Duration getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(Duration threshold) {
+			this.threshold = threshold;
 		}
 
 	}
