@@ -1,0 +1,86 @@
+package dev.jvmpprof.profile;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ProfileDispatcherTests {
+
+	private static final Duration MAX = Duration.ofMinutes(10);
+
+	private static final ProfileSource GOROUTINE = source(ProfileName.GOROUTINE, "threads");
+
+	@Test
+	void serveShouldRouteANameToItsSource() throws Exception {
+		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
+		assertThat(text(dispatcher.serve("goroutine", null, "1", null))).isEqualTo("threads");
+	}
+
+	@Test
+	void threadsShouldBeTheJvmNameOfGoroutine() throws Exception {
+		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
+		assertThat(dispatcher.serves(ProfileName.THREADS)).isTrue();
+		assertThat(text(dispatcher.serve("threads", null, null, null))).isEqualTo("threads");
+	}
+
+	@Test
+	void serveShouldAnswerUnknownNamesLikeGo() {
+		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
+		assertThatExceptionOfType(ProfileException.class).isThrownBy(() -> dispatcher.serve("Goroutine", null, null, null))
+			.withMessage("Unknown profile")
+			.extracting(ProfileException::getReason)
+			.isEqualTo(ProfileException.Reason.NOT_FOUND);
+	}
+
+	@Test
+	void serveShouldSayWhenAKnownProfileHasNoSource() {
+		// A user who replaces the auto-configuration may leave some names without a source.
+		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
+		assertThat(dispatcher.serves(ProfileName.HEAP)).isFalse();
+		assertThatExceptionOfType(ProfileException.class).isThrownBy(() -> dispatcher.serve("heap", null, null, null))
+			.withMessage("the heap profile is not served by this version yet")
+			.extracting(ProfileException::getReason)
+			.isEqualTo(ProfileException.Reason.NOT_IMPLEMENTED);
+	}
+
+	@Test
+	void serveShouldParseParametersBeforeTheSourceRuns() {
+		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
+		assertThatExceptionOfType(ProfileException.class)
+			.isThrownBy(() -> dispatcher.serve("goroutine", "-1", null, null))
+			.withMessage("invalid value for \"seconds\" - must be a positive integer");
+	}
+
+	@Test
+	void twoSourcesForOneNameShouldBeRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ProfileDispatcher(List.of(GOROUTINE, source(ProfileName.GOROUTINE, "again")), MAX))
+			.withMessage("Two sources serve the goroutine profile");
+	}
+
+	private static String text(ProfileResponse response) {
+		return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static ProfileSource source(ProfileName name, String answer) {
+		return new ProfileSource() {
+
+			@Override
+			public ProfileName name() {
+				return name;
+			}
+
+			@Override
+			public ProfileResponse take(ProfileRequest request) {
+				return ProfileResponse.text(answer);
+			}
+
+		};
+	}
+
+}
