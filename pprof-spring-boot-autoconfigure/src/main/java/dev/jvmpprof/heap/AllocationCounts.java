@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.jvmpprof.pprof.Frame;
+import dev.jvmpprof.pprof.StackInterner;
 
 /**
  * The running totals of JFR's allocation samples per allocation site, since sampling started: how many samples, and
@@ -14,13 +15,19 @@ final class AllocationCounts {
 
 	private final Map<Site, long[]> totals = new HashMap<>();
 
+	private final StackInterner interner = new StackInterner();
+
 	/**
 	 * Counts one {@code jdk.ObjectAllocationSample}.
 	 * @param site where it was allocated
 	 * @param weight the bytes its thread allocated since its previous sample
 	 */
 	synchronized void add(Site site, long weight) {
-		long[] total = this.totals.computeIfAbsent(site, (key) -> new long[2]);
+		long[] total = this.totals.get(site);
+		if (total == null) {
+			total = new long[2];
+			this.totals.put(new Site(site.type().intern(), this.interner.intern(site.stack())), total);
+		}
 		total[0]++;
 		total[1] += weight;
 	}
