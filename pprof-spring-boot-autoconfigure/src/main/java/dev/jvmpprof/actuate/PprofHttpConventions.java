@@ -41,16 +41,27 @@ final class PprofHttpConventions {
 	}
 
 	/**
-	 * Answers requests that are not reads, which the endpoint's operations never see. Go's client looks symbols up
-	 * with a {@code POST} of {@code application/octet-stream}, a body actuator write operations (JSON only) cannot
-	 * take; our profiles carry their symbols, so no address is known and the answer is empty, as Go's is for unknown
-	 * addresses. Any other write gets Go's kind of error.
+	 * Answers the requests that the endpoint's operations never see, or would answer with the actuator's JSON
+	 * instead of Go's text. Go's client looks symbols up with a {@code POST} of {@code application/octet-stream}, a
+	 * body actuator write operations (JSON only) cannot take; our profiles carry their symbols, so no address is
+	 * known and the answer is empty, as Go's is for unknown addresses. Any other write gets Go's kind of error, and so
+	 * does a path deeper than a profile name, which matches no operation.
 	 * @param method the request method
-	 * @param profileName the profile name from the path, {@code ""} for the index
+	 * @param profileName the profile name from the path, as {@link PprofPaths#profileName} gives it
+	 * @param indexPath the index's path on the server, for the redirect from Go's form of the index URL
 	 * @return the answer, or {@code null} to let the endpoint answer
 	 */
-	static Answer answerBeforeEndpoint(String method, String profileName) {
-		if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+	static Answer answerBeforeEndpoint(String method, String profileName, String indexPath) {
+		boolean read = "GET".equals(method) || "HEAD".equals(method);
+		if (PprofPaths.INDEX_WITH_SLASH.equals(profileName)) {
+			// Go serves its index at /debug/pprof/ and its users type it so; ours has no trailing slash.
+			return read ? new Answer(301, "the pprof index is at " + indexPath + "\n", indexPath)
+					: new Answer(405, "the pprof index is read with GET\n");
+		}
+		if (profileName.indexOf('/') >= 0) {
+			return new Answer(404, "Unknown profile\n");
+		}
+		if (read || "OPTIONS".equals(method)) {
 			return null;
 		}
 		if (ProfileName.SYMBOL.value().equals(profileName) && "POST".equals(method)) {
@@ -64,12 +75,27 @@ final class PprofHttpConventions {
 	}
 
 	/**
-	 * An answer given without the endpoint: a status and a text body.
+	 * Returns the answer to a query string that the server cannot decode, which it reports only when the parameters
+	 * are first read.
+	 * @return the answer
+	 */
+	static Answer malformedQuery() {
+		return new Answer(400, "invalid query - parameters must be percent-encoded UTF-8\n");
+	}
+
+	/**
+	 * An answer given without the endpoint: a status, a text body and, for a redirect, where to.
 	 *
 	 * @param status the HTTP status
 	 * @param body the text
+	 * @param location the {@code Location} of a redirect, or {@code null}
 	 */
-	record Answer(int status, String body) {
+	record Answer(int status, String body, String location) {
+
+		Answer(int status, String body) {
+			this(status, body, null);
+		}
+
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.jvmpprof.actuate;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
@@ -11,6 +15,9 @@ import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 final class PprofPaths {
 
 	static final EndpointId ENDPOINT_ID = EndpointId.of("pprof");
+
+	/** What {@link #profileName} answers for the index asked for with a trailing slash, Go's form of its URL. */
+	static final String INDEX_WITH_SLASH = "/";
 
 	private PprofPaths() {
 	}
@@ -26,11 +33,13 @@ final class PprofPaths {
 	}
 
 	/**
-	 * Returns the profile name of a request path under the endpoint.
+	 * Returns the profile name of a request path under the endpoint, as the endpoint's {@code @Selector} sees it:
+	 * percent-decoded and without path parameters ({@code ;name=value}).
 	 * @param endpointPath the endpoint's path
-	 * @param path the request's path within its web application
-	 * @return the last segment under the endpoint ({@code ""} for the index), or {@code null} if the path is not
-	 * the endpoint's
+	 * @param path the request's path within its web application, as sent (percent-encoded)
+	 * @return the rest of the path under the endpoint: {@code ""} for the index, {@link #INDEX_WITH_SLASH} for the
+	 * index with a trailing slash, a name, or a deeper path with a {@code /}; or {@code null} if the path is not the
+	 * endpoint's
 	 */
 	static String profileName(String endpointPath, String path) {
 		if (endpointPath == null || !path.startsWith(endpointPath)) {
@@ -40,7 +49,33 @@ final class PprofPaths {
 		if (rest.isEmpty()) {
 			return "";
 		}
-		return rest.startsWith("/") ? rest.substring(1) : null;
+		if (!rest.startsWith("/")) {
+			return null;
+		}
+		if (rest.equals("/")) {
+			return INDEX_WITH_SLASH;
+		}
+		return decode(withoutPathParameters(rest.substring(1)));
+	}
+
+	private static String withoutPathParameters(String segments) {
+		StringJoiner result = new StringJoiner("/");
+		for (String segment : segments.split("/", -1)) {
+			int semicolon = segment.indexOf(';');
+			result.add((semicolon >= 0) ? segment.substring(0, semicolon) : segment);
+		}
+		return result.toString();
+	}
+
+	private static String decode(String name) {
+		try {
+			// URLDecoder decodes forms, where '+' is a space; in a path it is a plus.
+			return URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// Not valid percent-encoding: no profile has such a name, and the raw text says so as well.
+			return name;
+		}
 	}
 
 }

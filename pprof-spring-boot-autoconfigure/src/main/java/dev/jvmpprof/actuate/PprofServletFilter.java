@@ -35,16 +35,31 @@ class PprofServletFilter extends OncePerRequestFilter {
 		response.setHeader(PprofHttpConventions.NOSNIFF_HEADER, "nosniff");
 		response.setHeader(PprofHttpConventions.GO_PPROF_HEADER, "1");
 		PprofHttpConventions.Answer answer = PprofHttpConventions.answerBeforeEndpoint(request.getMethod(),
-				profileName);
+				profileName, request.getContextPath() + this.endpointPath.get());
 		if (answer != null) {
-			response.setStatus(answer.status());
-			response.setContentType(PprofEndpoint.TEXT_PLAIN.toString());
-			response.getOutputStream().write(answer.body().getBytes(StandardCharsets.UTF_8));
+			write(response, answer);
 			return;
 		}
-		String disposition = PprofHttpConventions.contentDisposition(profileName,
-				request.getParameter("seconds") != null);
+		boolean window;
+		try {
+			window = request.getParameter("seconds") != null;
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			// Tomcat reports a query it cannot decode only now; left alone, the error page would be JSON.
+			write(response, PprofHttpConventions.malformedQuery());
+			return;
+		}
+		String disposition = PprofHttpConventions.contentDisposition(profileName, window);
 		chain.doFilter(request, (disposition != null) ? new DownloadResponse(response, disposition) : response);
+	}
+
+	private static void write(HttpServletResponse response, PprofHttpConventions.Answer answer) throws IOException {
+		response.setStatus(answer.status());
+		if (answer.location() != null) {
+			response.setHeader("Location", answer.location());
+		}
+		response.setContentType(PprofEndpoint.TEXT_PLAIN.toString());
+		response.getOutputStream().write(answer.body().getBytes(StandardCharsets.UTF_8));
 	}
 
 	private String profileName(HttpServletRequest request) {

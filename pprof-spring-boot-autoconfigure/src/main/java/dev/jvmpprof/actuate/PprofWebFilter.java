@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,13 +43,22 @@ class PprofWebFilter implements WebFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		response.getHeaders().set(PprofHttpConventions.NOSNIFF_HEADER, "nosniff");
 		response.getHeaders().set(PprofHttpConventions.GO_PPROF_HEADER, "1");
-		PprofHttpConventions.Answer answer = PprofHttpConventions
-			.answerBeforeEndpoint(exchange.getRequest().getMethod().name(), profileName);
+		PprofHttpConventions.Answer answer = PprofHttpConventions.answerBeforeEndpoint(
+				exchange.getRequest().getMethod().name(), profileName,
+				exchange.getRequest().getPath().contextPath().value() + this.endpointPath.get());
 		if (answer != null) {
 			response.setStatusCode(HttpStatus.valueOf(answer.status()));
+			if (answer.location() != null) {
+				response.getHeaders().set(HttpHeaders.LOCATION, answer.location());
+			}
 			response.getHeaders().setContentType(MediaType.parseMediaType(PprofEndpoint.TEXT_PLAIN.toString()));
 			byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-			return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+			// Read the request's body first: a keep-alive connection whose body was left unread can stop being
+			// read at all, and the client's next request on it would hang.
+			return exchange.getRequest()
+				.getBody()
+				.doOnNext(DataBufferUtils::release)
+				.then(Mono.defer(() -> response.writeWith(Mono.just(response.bufferFactory().wrap(body)))));
 		}
 		String disposition = PprofHttpConventions.contentDisposition(profileName,
 				exchange.getRequest().getQueryParams().containsKey("seconds"));
