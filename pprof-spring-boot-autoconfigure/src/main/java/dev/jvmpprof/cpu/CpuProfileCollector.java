@@ -4,12 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import jdk.jfr.consumer.RecordedEvent;
+
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.engine.Window;
+import dev.jvmpprof.jfr.ThreadLabels;
+import dev.jvmpprof.jfr.WindowProfileEncoder;
+import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
@@ -25,6 +30,8 @@ import dev.jvmpprof.profile.ProfileSource;
 public final class CpuProfileCollector implements ProfileSource {
 
 	static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+
+	private static final Set<String> EXECUTION_SAMPLE = Set.of("jdk.ExecutionSample");
 
 	static final List<ValueType> SAMPLE_TYPES = List.of(new ValueType("samples", "count"),
 			new ValueType("cpu", "nanoseconds"));
@@ -71,15 +78,47 @@ public final class CpuProfileCollector implements ProfileSource {
 	 */
 	public void collect(Duration duration, OutputStream out)
 			throws ProfileException, IOException, InterruptedException {
-		this.engine.sample(Set.of(SampledEvent.CPU), duration, (recorded) -> {
-			ProfileHeader header = new ProfileHeader(SAMPLE_TYPES, PERIOD_TYPE, this.interval.toNanos(),
-					epochNanos(recorded.start()), Duration.between(recorded.start(), recorded.end()).toNanos(), null);
-			ExecutionSampleEncoder.encode(recorded, header, this.program, out);
-		});
+		long period = this.interval.toNanos();
+		this.engine.sample(Set.of(SampledEvent.CPU), duration, (recorded) -> encode(recorded,
+				ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period, recorded.start(), recorded.duration()),
+				this.program, out));
 	}
 
-	static long epochNanos(Instant time) {
-		return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+	/**
+	 * Encodes the execution samples of a window as a CPU profile: one sample per distinct stack and thread, valued
+	 * {@code [count, count * period]}.
+	 * @param recorded the finished window
+	 * @param header the profile-wide fields; its period values each sample
+	 * @param program the program's name, shown as {@code File:}
+	 * @param out where the gzip'd profile goes; closed when done
+	 * @throws IOException if the recording cannot be read or the profile written
+	 */
+	public static void encode(Window.Recorded recorded, ProfileHeader header, String program, OutputStream out)
+			throws IOException {
+		WindowProfileEncoder.encode(recorded, EXECUTION_SAMPLE, header, program, new CpuSamples(header.period()), out);
+	}
+
+	/** Each execution sample counts once, for one period of CPU time, on its thread. */
+	private static final class CpuSamples implements WindowProfileEncoder.EventSamples {
+
+		private final ThreadLabels threads = new ThreadLabels("sampledThread");
+
+		private final long[] values;
+
+		CpuSamples(long period) {
+			this.values = new long[] { 1, period };
+		}
+
+		@Override
+		public long[] values(RecordedEvent event) {
+			return this.values;
+		}
+
+		@Override
+		public List<Label> labels(RecordedEvent event) {
+			return this.threads.of(event);
+		}
+
 	}
 
 }

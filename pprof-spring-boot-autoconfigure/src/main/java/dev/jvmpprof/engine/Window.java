@@ -2,6 +2,7 @@ package dev.jvmpprof.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,6 +39,14 @@ public interface Window extends AutoCloseable {
 		 */
 		public boolean covers(Instant time) {
 			return !time.isBefore(this.start) && !time.isAfter(this.end);
+		}
+
+		/**
+		 * Returns how long the window was open.
+		 * @return its duration
+		 */
+		public Duration duration() {
+			return Duration.between(this.start, this.end);
 		}
 
 	}

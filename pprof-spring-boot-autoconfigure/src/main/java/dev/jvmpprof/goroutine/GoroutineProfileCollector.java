@@ -62,8 +62,7 @@ public final class GoroutineProfileCollector implements ProfileSource {
 			Thread.sleep(window.toMillis());
 			profile = ThreadStacks.profile(threads()).minus(profile);
 		}
-		ProfileHeader header = new ProfileHeader(List.of(COUNT), COUNT, 1,
-				start.getEpochSecond() * 1_000_000_000L + start.getNano(), window.toNanos(), null);
+		ProfileHeader header = ProfileHeader.of(List.of(COUNT), COUNT, 1, start, window);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
 		profile.writeTo(out, header, this.program);
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,

@@ -72,9 +72,11 @@ public final class HeapProfileSource implements ProfileSource {
 		if (request.debug() > 0) {
 			return ProfileResponse.text(HeapProfileText.format(profile, this.sampler.interval(), sortIndex()));
 		}
-		ProfileHeader header = new ProfileHeader(HeapProfileBuilder.SAMPLE_TYPES, HeapProfileBuilder.PERIOD_TYPE,
-				this.sampler.interval(), start.getEpochSecond() * 1_000_000_000L + start.getNano(), durationNanos,
-				(this.name == ProfileName.ALLOCS) ? ALLOC_SPACE : null);
+		ProfileHeader header = ProfileHeader.of(HeapProfileBuilder.SAMPLE_TYPES, HeapProfileBuilder.PERIOD_TYPE,
+				this.sampler.interval(), start, Duration.ofNanos(durationNanos));
+		if (this.name == ProfileName.ALLOCS) {
+			header = header.withDefaultSampleType(ALLOC_SPACE);
+		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
 		profile.writeTo(out, header, this.program);
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,

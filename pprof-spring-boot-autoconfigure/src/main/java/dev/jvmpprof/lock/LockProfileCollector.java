@@ -10,11 +10,9 @@ import jdk.jfr.consumer.RecordedEvent;
 
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
-import dev.jvmpprof.jfr.StackConverter;
-import dev.jvmpprof.jfr.WindowEvents;
+import dev.jvmpprof.jfr.WindowProfileEncoder;
+import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
-import dev.jvmpprof.pprof.ProfileWriter;
-import dev.jvmpprof.pprof.SampleTable;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
@@ -64,20 +62,8 @@ public abstract class LockProfileCollector implements ProfileSource {
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
 		this.engine.sample(Set.of(SampledEvent.LOCK), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
-			ProfileHeader header = new ProfileHeader(SAMPLE_TYPES, PERIOD_TYPE, 1,
-					recorded.start().getEpochSecond() * 1_000_000_000L + recorded.start().getNano(),
-					Duration.between(recorded.start(), recorded.end()).toNanos(), null);
-			try (ProfileWriter writer = new ProfileWriter(out, header, this.program)) {
-				StackConverter stacks = new StackConverter(writer);
-				SampleTable samples = new SampleTable(SAMPLE_TYPES.size());
-				WindowEvents.forEach(recorded, LOCK_EVENTS, (event) -> {
-					if (counts(event)) {
-						samples.add(stacks.locationIds(event.getStackTrace()), List.of(), 1,
-								event.getDuration().toNanos());
-					}
-				});
-				samples.writeTo(writer);
-			}
+			ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, recorded.start(), recorded.duration());
+			WindowProfileEncoder.encode(recorded, LOCK_EVENTS, header, this.program, new LockSamples(), out);
 		});
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
 				this.name.attachmentName(request.seconds().isPresent()));
@@ -89,5 +75,20 @@ public abstract class LockProfileCollector implements ProfileSource {
 	 * @return whether to count it
 	 */
 	abstract boolean counts(RecordedEvent event);
+
+	/** Each wait counts once, valued its length; like Go's, lock profiles carry no labels. */
+	private final class LockSamples implements WindowProfileEncoder.EventSamples {
+
+		@Override
+		public long[] values(RecordedEvent event) {
+			return counts(event) ? new long[] { 1, event.getDuration().toNanos() } : null;
+		}
+
+		@Override
+		public List<Label> labels(RecordedEvent event) {
+			return List.of();
+		}
+
+	}
 
 }

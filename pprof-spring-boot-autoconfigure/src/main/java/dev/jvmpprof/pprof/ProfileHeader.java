@@ -1,5 +1,7 @@
 package dev.jvmpprof.pprof;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,6 +19,32 @@ public record ProfileHeader(List<ValueType> sampleTypes, ValueType periodType, l
 
 	public ProfileHeader {
 		sampleTypes = List.copyOf(sampleTypes);
+	}
+
+	/**
+	 * Creates the header of a profile that starts at {@code start} and covers {@code duration}, with no default
+	 * sample type.
+	 * @param sampleTypes the value types of every sample, in order
+	 * @param periodType what the period measures
+	 * @param period the sampling period in units of {@code periodType}
+	 * @param start when the profile started
+	 * @param duration how long it covers, zero for an instant
+	 * @return the header
+	 */
+	public static ProfileHeader of(List<ValueType> sampleTypes, ValueType periodType, long period, Instant start,
+			Duration duration) {
+		return new ProfileHeader(sampleTypes, periodType, period, start.getEpochSecond() * 1_000_000_000L
+				+ start.getNano(), duration.toNanos(), null);
+	}
+
+	/**
+	 * Returns this header with a default sample type, the one clients show first.
+	 * @param type the sample type's name, such as {@code alloc_space}
+	 * @return the header
+	 */
+	public ProfileHeader withDefaultSampleType(String type) {
+		return new ProfileHeader(this.sampleTypes, this.periodType, this.period, this.timeNanos, this.durationNanos,
+				type);
 	}
 
 }

@@ -81,8 +81,7 @@ public final class ThreadCreateProfileCollector implements ProfileSource {
 		}
 		// As Go's: a snapshot has no duration, a window has its length.
 		Duration window = request.seconds().orElse(Duration.ZERO);
-		ProfileHeader header = new ProfileHeader(List.of(COUNT), COUNT, 1,
-				start.getEpochSecond() * 1_000_000_000L + start.getNano(), window.toNanos(), null);
+		ProfileHeader header = ProfileHeader.of(List.of(COUNT), COUNT, 1, start, window);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
 		profile.writeTo(out, header, this.program);
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,

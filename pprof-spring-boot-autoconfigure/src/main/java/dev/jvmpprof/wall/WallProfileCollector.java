@@ -3,21 +3,17 @@ package dev.jvmpprof.wall;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import jdk.jfr.consumer.RecordedEvent;
 
-import dev.jvmpprof.cpu.ExecutionSampleEncoder;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
-import dev.jvmpprof.jfr.StackConverter;
-import dev.jvmpprof.jfr.WindowEvents;
+import dev.jvmpprof.jfr.ThreadLabels;
+import dev.jvmpprof.jfr.WindowProfileEncoder;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
-import dev.jvmpprof.pprof.ProfileWriter;
-import dev.jvmpprof.pprof.SampleTable;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
@@ -73,29 +69,36 @@ public final class WallProfileCollector implements ProfileSource {
 		long period = this.interval.toNanos();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 		this.engine.sample(Set.of(SampledEvent.WALL), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
-			ProfileHeader header = new ProfileHeader(SAMPLE_TYPES, PERIOD_TYPE, period,
-					recorded.start().getEpochSecond() * 1_000_000_000L + recorded.start().getNano(),
-					Duration.between(recorded.start(), recorded.end()).toNanos(), null);
-			try (ProfileWriter writer = new ProfileWriter(out, header, this.program)) {
-				StackConverter stacks = new StackConverter(writer);
-				SampleTable samples = new SampleTable(SAMPLE_TYPES.size());
-				WindowEvents.forEach(recorded, WALL_SAMPLE, (event) -> {
-					long count = Math.max(1, event.getLong("samples"));
-					samples.add(stacks.locationIds(event.getStackTrace()), labels(event), count, count * period);
-				});
-				samples.writeTo(writer);
-			}
+			ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period, recorded.start(),
+					recorded.duration());
+			WindowProfileEncoder.encode(recorded, WALL_SAMPLE, header, this.program, new WallSamples(period), out);
 		});
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY, ProfileName.WALL.attachmentName(false));
 	}
 
-	private static List<Label> labels(RecordedEvent event) {
-		List<Label> labels = new ArrayList<>(ExecutionSampleEncoder.threadLabel(event, "sampledThread"));
-		String state = event.hasField("state") ? event.getString("state") : null;
-		if (state != null) {
-			labels.add(Label.of("state", state.startsWith("STATE_") ? state.substring(6) : state));
+	/** A wall-clock event may stand for several samples of its thread, labelled with the thread and its state. */
+	private static final class WallSamples implements WindowProfileEncoder.EventSamples {
+
+		private final ThreadLabels threads = new ThreadLabels("sampledThread");
+
+		private final long period;
+
+		WallSamples(long period) {
+			this.period = period;
 		}
-		return labels;
+
+		@Override
+		public long[] values(RecordedEvent event) {
+			long count = Math.max(1, event.getLong("samples"));
+			return new long[] { count, count * this.period };
+		}
+
+		@Override
+		public List<Label> labels(RecordedEvent event) {
+			String state = event.getEventType().getField("state") != null ? event.getString("state") : null;
+			return this.threads.of(event, (state != null && state.startsWith("STATE_")) ? state.substring(6) : state);
+		}
+
 	}
 
 }

@@ -51,13 +51,14 @@ class LockProfileCollectorTests {
 	private static DecodedProfile takeWhile(LockProfileCollector collector) throws Exception {
 		Thread closer = new Thread(() -> {
 			try {
-				Thread.sleep(400);
+				// Starting a recording can take a while on a busy machine.
+				Thread.sleep(1500);
 			}
 			catch (InterruptedException ex) {
 				return;
 			}
 			try (Contention contention = Contention.start()) {
-				Thread.sleep(800);
+				Thread.sleep(1000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -65,7 +66,7 @@ class LockProfileCollectorTests {
 		});
 		closer.start();
 		try {
-			return decode(collector);
+			return decode(collector, Duration.ofSeconds(4));
 		}
 		finally {
 			closer.join();
@@ -73,8 +74,11 @@ class LockProfileCollectorTests {
 	}
 
 	private static DecodedProfile decode(LockProfileCollector collector) throws Exception {
-		ProfileResponse response = collector.take(
-				new ProfileRequest(collector.name(), Optional.of(Duration.ofSeconds(2)), 0, false));
+		return decode(collector, Duration.ofSeconds(2));
+	}
+
+	private static DecodedProfile decode(LockProfileCollector collector, Duration window) throws Exception {
+		ProfileResponse response = collector.take(new ProfileRequest(collector.name(), Optional.of(window), 0, false));
 		assertThat(response.attachmentName()).isEqualTo(collector.name().value() + "-delta");
 		assertThat(collector.name()).isIn(ProfileName.BLOCK, ProfileName.MUTEX);
 		return DecodedProfile.decode(response.body());
