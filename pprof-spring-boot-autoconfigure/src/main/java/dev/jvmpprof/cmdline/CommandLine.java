@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
@@ -12,17 +11,10 @@ import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
- * The JVM's command line: the launcher, JVM flags, main class or jar, and program arguments, with the values of
- * secret-looking keys masked the way Spring Boot's sanitizer masks them.
+ * The JVM's command line: the launcher, JVM flags, main class or jar, and program arguments, with their
+ * secrets masked by {@link SecretMask}.
  */
 public final class CommandLine implements ProfileSource {
-
-	static final String MASK = "******";
-
-	// The same words Spring Boot's Sanitizer treats as secret, plus a few common spellings.
-	private static final Pattern SECRET_KEY = Pattern.compile(
-			".*(password|passwd|pwd|secret|token|key|credential|vcap_services|private|auth|signature).*",
-			Pattern.CASE_INSENSITIVE);
 
 	private final List<String> arguments;
 
@@ -31,7 +23,7 @@ public final class CommandLine implements ProfileSource {
 	 * @param arguments the unmasked arguments, launcher first
 	 */
 	public CommandLine(List<String> arguments) {
-		this.arguments = mask(arguments);
+		this.arguments = SecretMask.mask(arguments);
 	}
 
 	/**
@@ -98,32 +90,6 @@ public final class CommandLine implements ProfileSource {
 	@Override
 	public String toString() {
 		return String.join("\0", this.arguments);
-	}
-
-	private static List<String> mask(List<String> arguments) {
-		List<String> masked = new ArrayList<>(arguments.size());
-		boolean maskNext = false;
-		for (String argument : arguments) {
-			if (maskNext) {
-				masked.add(MASK);
-				maskNext = false;
-				continue;
-			}
-			int equals = argument.indexOf('=');
-			if (equals > 0 && isSecret(argument.substring(0, equals))) {
-				masked.add(argument.substring(0, equals + 1) + MASK);
-			}
-			else {
-				masked.add(argument);
-				// "--password s3cret": the value is the next argument.
-				maskNext = equals < 0 && argument.startsWith("--") && isSecret(argument);
-			}
-		}
-		return List.copyOf(masked);
-	}
-
-	private static boolean isSecret(String key) {
-		return SECRET_KEY.matcher(key).matches();
 	}
 
 }
