@@ -1,0 +1,50 @@
+package dev.jvmpprof.actuate;
+
+import org.junit.jupiter.api.Test;
+
+import dev.jvmpprof.actuate.PprofHttpConventions.Answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PprofHttpConventionsTests {
+
+	@Test
+	void readsShouldBeLeftToTheEndpoint() {
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("GET", "heap", "/actuator/pprof")).isNull();
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("HEAD", "", "/actuator/pprof")).isNull();
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("OPTIONS", "heap", "/actuator/pprof")).isNull();
+	}
+
+	@Test
+	void symbolLookupsShouldGetAnEmptyAnswer() {
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("POST", "symbol", "/actuator/pprof"))
+			.isEqualTo(new Answer(200, ""));
+	}
+
+	@Test
+	void writesShouldGet405OrUnknownProfile() {
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("DELETE", "heap", "/actuator/pprof"))
+			.isEqualTo(new Answer(405, "the heap profile is read with GET\n"));
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("POST", "", "/actuator/pprof"))
+			.isEqualTo(new Answer(405, "the pprof index is read with GET\n"));
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("PUT", "nosuch", "/actuator/pprof"))
+			.isEqualTo(new Answer(404, "Unknown profile\n"));
+	}
+
+	@Test
+	void deeperPathsShouldGetUnknownProfileWhateverTheMethod() {
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("GET", "heap/x", "/actuator/pprof"))
+			.isEqualTo(new Answer(404, "Unknown profile\n"));
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("POST", "symbol/x", "/actuator/pprof"))
+			.isEqualTo(new Answer(404, "Unknown profile\n"));
+	}
+
+	@Test
+	void gosIndexUrlShouldRedirectToTheIndex() {
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("GET", PprofPaths.INDEX_WITH_SLASH, "/app/debug/pprof"))
+			.isEqualTo(new Answer(301, "the pprof index is at /app/debug/pprof\n", "/app/debug/pprof"));
+		assertThat(PprofHttpConventions.answerBeforeEndpoint("POST", PprofPaths.INDEX_WITH_SLASH, "/debug/pprof")
+			.status()).isEqualTo(405);
+	}
+
+}
