@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -100,6 +102,35 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 			assertThat(shortSpin).isPositive();
 			assertThat(longSpin).as("the longer window holds more samples").isGreaterThan(shortSpin);
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "profile?seconds=1", "heap", "allocs", "goroutine", "threads", "block?seconds=1",
+			"mutex?seconds=1", "wall?seconds=1", "threadcreate", "trace?seconds=1", "heap?seconds=1",
+			"goroutine?seconds=1" })
+	void everyBinaryProfileShouldBeServedWithGosHeaders(String request) {
+		HttpResponse<byte[]> response = Http.get(url("/" + request));
+		assertThat(response.statusCode()).as(Http.text(response)).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		String name = request.replaceFirst("\\?.*", "");
+		String file = name.equals("trace") ? "trace.jfr"
+				: (request.contains("seconds") && !name.equals("profile")) ? name + "-delta" : name;
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"" + file + "\"");
+		if (!name.equals("trace")) {
+			assertThat(DecodedProfile.decode(response.body()).proto().getSampleTypeCount()).isPositive();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "goroutine?debug=1", "goroutine?debug=2", "heap?debug=1", "threadcreate?debug=1" })
+	void textFormsShouldBeServedAsPlainText(String request) {
+		HttpResponse<byte[]> response = Http.get(url("/" + request));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+		assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
+		assertThat(Http.text(response)).isNotBlank();
 	}
 
 	@Test
