@@ -1,6 +1,7 @@
 package dev.jvmpprof.actuate;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -120,6 +121,19 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 			.hasValue("attachment; filename=\"" + file + "\"");
 		if (!name.equals("trace")) {
 			assertThat(DecodedProfile.decode(response.body()).proto().getSampleTypeCount()).isPositive();
+		}
+	}
+
+	@Test
+	void profilesOfDifferentKindsShouldRunAtTheSameTime() throws Exception {
+		List<String> requests = List.of("profile?seconds=2", "trace?seconds=2", "block?seconds=2", "mutex?seconds=2",
+				"wall?seconds=2", "profile?seconds=1", "heap", "allocs", "goroutine", "threadcreate");
+		List<CompletableFuture<HttpResponse<byte[]>>> responses = requests.stream()
+			.map((request) -> CompletableFuture.supplyAsync(() -> Http.get(url("/" + request))))
+			.toList();
+		for (int i = 0; i < requests.size(); i++) {
+			HttpResponse<byte[]> response = responses.get(i).get(60, TimeUnit.SECONDS);
+			assertThat(response.statusCode()).as(requests.get(i) + ": " + Http.text(response)).isEqualTo(200);
 		}
 	}
 
