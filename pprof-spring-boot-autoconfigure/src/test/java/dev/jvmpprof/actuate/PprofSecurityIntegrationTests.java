@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.testing.GoTool;
 import dev.jvmpprof.testing.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +101,17 @@ class PprofSecurityIntegrationTests {
 
 		@LocalManagementPort
 		private int managementPort;
+
+		@Test
+		void goToolPprofShouldSendTheCredentialsOfItsUrl() throws Exception {
+			GoTool.Result result = GoTool.pprof("-raw", "-seconds", "1",
+					"http://" + USER + ":" + PASSWORD + "@localhost:" + this.managementPort);
+			assertThat(result.exitCode()).as(result.stderr()).isZero();
+			assertThat(result.stdout()).contains("PeriodType: cpu nanoseconds");
+			GoTool.Result refused = GoTool.pprof("-raw", "-seconds", "1", "http://localhost:" + this.managementPort);
+			assertThat(refused.exitCode()).isNotZero();
+			assertThat(refused.stderr()).contains("401");
+		}
 
 		@Override
 		String actuator() {
