@@ -50,7 +50,17 @@ class PprofServletFilter extends OncePerRequestFilter {
 			return;
 		}
 		String disposition = PprofHttpConventions.contentDisposition(profileName, window);
-		chain.doFilter(request, (disposition != null) ? new DownloadResponse(response, disposition) : response);
+		if (disposition == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		if (!ClientWatch.appliesTo(profileName, request.getParameter("seconds"), request.getParameter("debug"))) {
+			chain.doFilter(request, new DownloadResponse(response, disposition));
+			return;
+		}
+		try (ClientWatch watch = new ClientWatch(new DownloadResponse(response, disposition), disposition)) {
+			chain.doFilter(request, watch);
+		}
 	}
 
 	private static void write(HttpServletResponse response, PprofHttpConventions.Answer answer) throws IOException {

@@ -81,6 +81,14 @@ public final class AsyncProfilerEngine implements SamplingEngine {
 		}
 	}
 
+	/**
+	 * Returns whether a session runs: whether any request's window is open.
+	 * @return whether async-profiler is sampling for us
+	 */
+	public synchronized boolean isSampling() {
+		return this.current != null;
+	}
+
 	@Override
 	public synchronized Window open(Set<SampledEvent> events) throws ProfileException {
 		if (events.contains(SampledEvent.LOCK)) {

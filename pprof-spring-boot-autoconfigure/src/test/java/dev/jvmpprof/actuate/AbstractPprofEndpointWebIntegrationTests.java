@@ -1,16 +1,22 @@
 package dev.jvmpprof.actuate;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.jvmpprof.engine.AsyncProfilerEngine;
+import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.HotLoop;
 import dev.jvmpprof.testing.Http;
@@ -25,6 +31,9 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private SamplingEngine engine;
 
 	protected String url(String path) {
 		return "http://localhost:" + this.port + "/actuator/pprof" + path;
@@ -134,6 +143,38 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 		for (int i = 0; i < requests.size(); i++) {
 			HttpResponse<byte[]> response = responses.get(i).get(60, TimeUnit.SECONDS);
 			assertThat(response.statusCode()).as(requests.get(i) + ": " + Http.text(response)).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aClientThatGoesAwayShouldFreeTheProfilerWithinSeconds() throws Exception {
+		AsyncProfilerEngine engine = (AsyncProfilerEngine) this.engine;
+		try (Socket client = new Socket("localhost", this.port)) {
+			client.getOutputStream()
+				.write(("GET /actuator/pprof/profile?seconds=60 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			client.getOutputStream().flush();
+			awaitTrue("the profile started", engine::isSampling);
+			Thread.sleep(1000);
+		}
+		awaitTrue("the profiler is free again", () -> !engine.isSampling());
+	}
+
+	@Test
+	void aLongProfileShouldStillDecodeAfterTheConnectionChecks() throws Exception {
+		HttpResponse<byte[]> response;
+		try (HotLoop loop = HotLoop.start()) {
+			response = Http.get(url("/profile?seconds=4"));
+		}
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(DecodedProfile.decode(response.body()).sumWhereStackContains(0, "HotLoop.spin")).isPositive();
+	}
+
+	private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+			Thread.sleep(50);
 		}
 	}
 

@@ -1,0 +1,150 @@
+package dev.jvmpprof.actuate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Notices, on a servlet server, that the client of a long profile went away, and interrupts the request so that the
+ * profiler is freed at once, as Go's handlers stop with the request's context. A blocked servlet thread learns of a
+ * closed connection only by writing to it, so while the profile's window is open the response is committed as the
+ * download it will be and an empty gzip member is written every second: gzip readers, Go's included, read
+ * concatenated members as one stream, so the profile that follows decodes unchanged. WebFlux needs none of this:
+ * Netty sees the connection close and cancels the request.
+ */
+final class ClientWatch extends HttpServletResponseWrapper implements AutoCloseable {
+
+	/** The profiles that answer gzip'd pprof after a window of time. */
+	private static final Set<String> WINDOWED = Set.of("profile", "block", "mutex", "wall");
+
+	/** The profiles that answer gzip'd pprof after a window only when asked for a delta. */
+	private static final Set<String> DELTA = Set.of("goroutine", "threads", "heap", "allocs", "threadcreate");
+
+	static final byte[] EMPTY_GZIP_MEMBER = emptyGzipMember();
+
+	private static final long FIRST_CHECK_MILLIS = 2000;
+
+	private static final long CHECK_MILLIS = 1000;
+
+	private static final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "pprof-client-watch");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Thread requestThread = Thread.currentThread();
+
+	private final String disposition;
+
+	private final ScheduledFuture<?> checks;
+
+	private boolean answering;
+
+	private boolean clientGone;
+
+	/**
+	 * Starts watching the client of the current request.
+	 * @param response the response
+	 * @param disposition the download's {@code Content-Disposition}
+	 */
+	ClientWatch(HttpServletResponse response, String disposition) {
+		super(response);
+		this.disposition = disposition;
+		// Bad parameters, a busy profiler and the like are answered at once; by the first check the window is open.
+		this.checks = timer.scheduleWithFixedDelay(this::check, FIRST_CHECK_MILLIS, CHECK_MILLIS,
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Returns whether a request is for a gzip'd profile that waits for a window, the only kind worth watching.
+	 * @param profileName the profile name from the path
+	 * @param seconds the {@code seconds} parameter, or {@code null}
+	 * @param debug the {@code debug} parameter, or {@code null}
+	 * @return whether to watch the client
+	 */
+	static boolean appliesTo(String profileName, String seconds, String debug) {
+		if (debug != null && !debug.equals("0")) {
+			return false;
+		}
+		return WINDOWED.contains(profileName) || (seconds != null && DELTA.contains(profileName));
+	}
+
+	private synchronized void check() {
+		if (this.answering || this.clientGone) {
+			return;
+		}
+		try {
+			HttpServletResponse response = (HttpServletResponse) getResponse();
+			if (!response.isCommitted()) {
+				response.setStatus(HttpServletResponse.SC_OK);
+				response.setContentType(PprofEndpoint.OCTET_STREAM.toString());
+				response.setHeader(PprofHttpConventions.CONTENT_DISPOSITION, this.disposition);
+			}
+			response.getOutputStream().write(EMPTY_GZIP_MEMBER);
+			response.flushBuffer();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.clientGone = true;
+			this.requestThread.interrupt();
+		}
+	}
+
+	@Override
+	public ServletOutputStream getOutputStream() throws IOException {
+		startAnswer();
+		return super.getOutputStream();
+	}
+
+	@Override
+	public PrintWriter getWriter() throws IOException {
+		startAnswer();
+		return super.getWriter();
+	}
+
+	@Override
+	public void flushBuffer() throws IOException {
+		startAnswer();
+		super.flushBuffer();
+	}
+
+	private synchronized void startAnswer() {
+		this.answering = true;
+		this.checks.cancel(false);
+	}
+
+	/**
+	 * Stops watching; clears the interrupt this watch caused, so that the server's thread goes back to its pool clean.
+	 */
+	@Override
+	public void close() {
+		startAnswer();
+		synchronized (this) {
+			if (this.clientGone) {
+				Thread.interrupted();
+			}
+		}
+	}
+
+	private static byte[] emptyGzipMember() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+			gzip.finish();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+}
