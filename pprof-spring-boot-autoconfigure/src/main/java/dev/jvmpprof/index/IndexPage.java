@@ -83,7 +83,12 @@ public final class IndexPage {
 			}
 			html.append("</td></tr>\n");
 		}
-		html.append("</table>\n<p>\nProfile Descriptions:\n<ul>\n");
+		html.append("</table>\n");
+		if (this.served.test(ProfileName.GOROUTINE)) {
+			// Go's index links its full stack dump here too.
+			html.append("<a href='").append(escape(path)).append("/goroutine?debug=2'>full thread stack dump</a>\n<br>\n");
+		}
+		html.append("<p>\nProfile Descriptions:\n<ul>\n");
 		for (ProfileName profile : ProfileName.values()) {
 			html.append("<li><div class=profile-name>").append(profile.value()).append(": </div> ")
 				.append(escape(profile.description())).append("</li>\n");

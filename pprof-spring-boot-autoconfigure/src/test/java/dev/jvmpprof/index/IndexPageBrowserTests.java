@@ -73,6 +73,16 @@ class IndexPageBrowserTests {
 	}
 
 	@Test
+	void fullStackDumpLinkShouldShowEveryThreadsStack() {
+		ChromeDriver driver = browser.driver();
+		driver.get(url(""));
+		driver.findElement(By.linkText("full thread stack dump")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlToBe(url("/goroutine?debug=2")));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("Full thread dump", "java.lang.Thread.State");
+	}
+
+	@Test
 	void cmdlineLinkShouldShowTheCommandLineAsText() {
 		ChromeDriver driver = browser.driver();
 		driver.get(url(""));
