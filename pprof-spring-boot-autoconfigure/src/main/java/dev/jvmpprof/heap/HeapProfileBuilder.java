@@ -65,7 +65,7 @@ final class HeapProfileBuilder {
 	 * sampling started; the rest of the heap in use shows as one sample of its own.
 	 * @param live the live samples
 	 * @param inUse the heap in use after the last collection
-	 * @param beforeSampling the heap in use when sampling started, which no sample can stand for
+	 * @param beforeSampling what is left of the heap in use when sampling started, which no sample can stand for
 	 * @return this builder
 	 */
 	HeapProfileBuilder live(List<LiveObject> live, long inUse, long beforeSampling) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +55,9 @@ public final class HeapSampler implements Closeable {
 
 	private SampleRate rate;
 
-	private long beforeSampling;
+	private PreSamplingHeap beforeSampling;
+
+	private Instant sampledFrom;
 
 	private RecordingStream stream;
 
@@ -85,8 +88,8 @@ public final class HeapSampler implements Closeable {
 		if (this.stream != null) {
 			return;
 		}
-		this.beforeSampling = HeapUsage.afterLastGc();
 		this.rate = new SampleRate(this.interval, 100, System.nanoTime());
+		PreSamplingHeap preSampling = PreSamplingHeap.start();
 		RecordingStream allocationStream = new RecordingStream();
 		Recording leakProfiler = new Recording();
 		try {
@@ -106,8 +109,11 @@ public final class HeapSampler implements Closeable {
 		catch (RuntimeException ex) {
 			leakProfiler.close();
 			allocationStream.close();
+			preSampling.close();
 			throw ex;
 		}
+		this.beforeSampling = preSampling;
+		this.sampledFrom = leakProfiler.getStartTime();
 		this.stream = allocationStream;
 		this.oldObjects = leakProfiler;
 	}
@@ -143,9 +149,26 @@ public final class HeapSampler implements Closeable {
 		long flushesBefore = flushes();
 		List<LiveObject> live = liveObjects();
 		awaitFlushAfter(flushesBefore);
+		long inUse = HeapUsage.afterLastGc();
+		long beforeSampling = preSamplingHeap(inUse, live);
 		return new HeapProfileBuilder(this.types).allocations(this.allocations.snapshot(), live)
-			.live(live, HeapUsage.afterLastGc(), this.beforeSampling)
+			.live(live, inUse, beforeSampling)
 			.build();
+	}
+
+	/**
+	 * Returns what is left of the heap in use when sampling started: the live samples are objects allocated since,
+	 * alive at the last collection, so the heap in use then less their sizes bounds it too.
+	 */
+	private long preSamplingHeap(long inUse, List<LiveObject> live) {
+		PreSamplingHeap preSampling;
+		synchronized (this) {
+			preSampling = this.beforeSampling;
+		}
+		if (preSampling == null) {
+			return inUse;
+		}
+		return preSampling.lowerTo(inUse - live.stream().mapToLong(LiveObject::size).sum());
 	}
 
 	private long flushes() {
@@ -179,8 +202,10 @@ public final class HeapSampler implements Closeable {
 	 */
 	List<LiveObject> liveObjects() throws IOException {
 		Recording recording;
+		Instant from;
 		synchronized (this) {
 			recording = this.oldObjects;
+			from = this.sampledFrom;
 		}
 		if (recording == null) {
 			return List.of();
@@ -194,7 +219,7 @@ public final class HeapSampler implements Closeable {
 				while (events.hasMoreEvents()) {
 					RecordedEvent event = events.readEvent();
 					if (OLD_OBJECT_SAMPLE.equals(event.getEventType().getName())) {
-						LiveObject object = liveObject(event, this.types);
+						LiveObject object = liveObject(event, from, this.types);
 						if (object != null) {
 							live.add(object);
 						}
@@ -208,7 +233,12 @@ public final class HeapSampler implements Closeable {
 		}
 	}
 
-	private static LiveObject liveObject(RecordedEvent event, JavaTypes types) {
+	private static LiveObject liveObject(RecordedEvent event, Instant from, JavaTypes types) {
+		// The leak profiler's queue is the JVM's, shared by every recording that enables it (another application
+		// in this JVM, JFR's default settings): its older samples are part of the heap before sampling started.
+		if (event.getInstant("allocationTime").isBefore(from)) {
+			return null;
+		}
 		RecordedObject object = event.getValue("object");
 		RecordedClass type = (object != null) ? object.getValue("type") : null;
 		if (type == null) {
@@ -225,6 +255,10 @@ public final class HeapSampler implements Closeable {
 	 */
 	@Override
 	public synchronized void close() {
+		if (this.beforeSampling != null) {
+			this.beforeSampling.close();
+			this.beforeSampling = null;
+		}
 		if (this.oldObjects != null) {
 			this.oldObjects.close();
 			this.oldObjects = null;

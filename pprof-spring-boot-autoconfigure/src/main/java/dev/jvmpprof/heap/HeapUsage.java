@@ -36,7 +36,15 @@ final class HeapUsage {
 		if (last == null) {
 			return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 		}
-		Map<String, MemoryUsage> after = last.getMemoryUsageAfterGc();
+		return heapUsed(last.getMemoryUsageAfterGc());
+	}
+
+	/**
+	 * Adds up the heap pools of a collection's usage by pool.
+	 * @param after the usage by pool name, as a {@link GcInfo} reports it
+	 * @return the bytes in the heap's pools
+	 */
+	static long heapUsed(Map<String, MemoryUsage> after) {
 		long used = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			MemoryUsage usage = after.get(pool.getName());
