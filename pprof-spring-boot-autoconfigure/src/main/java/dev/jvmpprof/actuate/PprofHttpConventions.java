@@ -1,5 +1,7 @@
 package dev.jvmpprof.actuate;
 
+import org.springframework.http.HttpStatus;
+
 import dev.jvmpprof.profile.ProfileName;
 
 /**
@@ -81,6 +83,28 @@ final class PprofHttpConventions {
 	 */
 	static Answer malformedQuery() {
 		return new Answer(400, "invalid query - parameters must be percent-encoded UTF-8\n");
+	}
+
+	/**
+	 * Returns Go's form of an error that the web framework raised before the endpoint ran, where Go's handlers would
+	 * have answered or ignored what the framework refused: an {@code Accept} header that nothing matches, a body or
+	 * content type on a read.
+	 * @param status the framework's status
+	 * @return the answer, or {@code null} to leave a status other than a client error to the framework
+	 */
+	static Answer frameworkError(int status) {
+		return switch (status) {
+			case 404 -> new Answer(404, "Unknown profile\n");
+			case 405 -> new Answer(405, "the pprof endpoint is read with GET\n");
+			case 406 -> new Answer(406, "no answer matches the Accept header (the index is text/html or application/json)\n");
+			case 415 -> new Answer(415, "a pprof request takes no body\n");
+			default -> (status >= 400 && status < 500) ? new Answer(status, reason(status) + "\n") : null;
+		};
+	}
+
+	private static String reason(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return (known != null) ? known.getReasonPhrase() : "Bad Request";
 	}
 
 	/**

@@ -49,16 +49,17 @@ class PprofServletFilter extends OncePerRequestFilter {
 			write(response, PprofHttpConventions.malformedQuery());
 			return;
 		}
+		HttpServletResponse goErrors = new GoErrorResponse(response);
 		String disposition = PprofHttpConventions.contentDisposition(profileName, window);
 		if (disposition == null) {
-			chain.doFilter(request, response);
+			chain.doFilter(request, goErrors);
 			return;
 		}
 		if (!ClientWatch.appliesTo(profileName, request.getParameter("seconds"), request.getParameter("debug"))) {
-			chain.doFilter(request, new DownloadResponse(response, disposition));
+			chain.doFilter(request, new DownloadResponse(goErrors, disposition));
 			return;
 		}
-		try (ClientWatch watch = new ClientWatch(new DownloadResponse(response, disposition), disposition)) {
+		try (ClientWatch watch = new ClientWatch(new DownloadResponse(goErrors, disposition), disposition)) {
 			chain.doFilter(request, watch);
 		}
 	}
@@ -75,6 +76,34 @@ class PprofServletFilter extends OncePerRequestFilter {
 	private String profileName(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return PprofPaths.profileName(this.endpointPath.get(), path);
+	}
+
+	/**
+	 * Answers the errors Spring MVC itself raises on pprof paths (a 406 for an {@code Accept} header nothing matches,
+	 * a 415 for a body on a read) in Go's form, instead of the error page's JSON.
+	 */
+	private static final class GoErrorResponse extends HttpServletResponseWrapper {
+
+		GoErrorResponse(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void sendError(int status) throws IOException {
+			sendError(status, null);
+		}
+
+		@Override
+		public void sendError(int status, String message) throws IOException {
+			PprofHttpConventions.Answer answer = PprofHttpConventions.frameworkError(status);
+			if (answer == null || isCommitted()) {
+				super.sendError(status, message);
+				return;
+			}
+			resetBuffer();
+			write((HttpServletResponse) getResponse(), answer);
+		}
+
 	}
 
 	/** Adds the disposition once the answer turns out to be a successful download. */

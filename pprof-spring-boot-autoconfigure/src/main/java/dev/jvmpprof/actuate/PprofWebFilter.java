@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -47,18 +48,7 @@ class PprofWebFilter implements WebFilter, Ordered {
 				exchange.getRequest().getMethod().name(), profileName,
 				exchange.getRequest().getPath().contextPath().value() + this.endpointPath.get());
 		if (answer != null) {
-			response.setStatusCode(HttpStatus.valueOf(answer.status()));
-			if (answer.location() != null) {
-				response.getHeaders().set(HttpHeaders.LOCATION, answer.location());
-			}
-			response.getHeaders().setContentType(MediaType.parseMediaType(PprofEndpoint.TEXT_PLAIN.toString()));
-			byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-			// Read the request's body first: a keep-alive connection whose body was left unread can stop being
-			// read at all, and the client's next request on it would hang.
-			return exchange.getRequest()
-				.getBody()
-				.doOnNext(DataBufferUtils::release)
-				.then(Mono.defer(() -> response.writeWith(Mono.just(response.bufferFactory().wrap(body)))));
+			return write(exchange, answer);
 		}
 		String disposition = PprofHttpConventions.contentDisposition(profileName,
 				exchange.getRequest().getQueryParams().containsKey("seconds"));
@@ -74,7 +64,29 @@ class PprofWebFilter implements WebFilter, Ordered {
 				return Mono.empty();
 			});
 		}
-		return chain.filter(exchange);
+		// Errors WebFlux itself raises before the endpoint runs (a 406 for an Accept header nothing matches, a 415
+		// for a body on a read) get Go's form instead of the error handler's JSON.
+		return chain.filter(exchange).onErrorResume(ResponseStatusException.class, (ex) -> {
+			PprofHttpConventions.Answer error = PprofHttpConventions.frameworkError(ex.getStatusCode().value());
+			return (error != null && !response.isCommitted()) ? write(exchange, error) : Mono.error(ex);
+		});
+	}
+
+	private static Mono<Void> write(ServerWebExchange exchange, PprofHttpConventions.Answer answer) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.valueOf(answer.status()));
+		if (answer.location() != null) {
+			response.getHeaders().set(HttpHeaders.LOCATION, answer.location());
+		}
+		response.getHeaders().setContentType(MediaType.parseMediaType(PprofEndpoint.TEXT_PLAIN.toString()));
+		byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+		// Read the request's body first (if the framework has not): a keep-alive connection whose body was left
+		// unread can stop being read at all, and the client's next request on it would hang.
+		return exchange.getRequest()
+			.getBody()
+			.doOnNext(DataBufferUtils::release)
+			.onErrorComplete()
+			.then(Mono.defer(() -> response.writeWith(Mono.just(response.bufferFactory().wrap(body)))));
 	}
 
 }

@@ -141,10 +141,13 @@ abstract class AbstractPprofBadRequestFuzzTests {
 		String url = "http://localhost:" + this.port + "/actuator/pprof" + request.path();
 		HttpRequest.BodyPublisher body = "GET".equals(request.method()) ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofString("0x1+0x2");
-		return HttpRequest.newBuilder(URI.create(url))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(10))
-			.method(request.method(), body)
-			.build();
+			.method(request.method(), body);
+		if (!request.headers().isEmpty()) {
+			builder.headers(request.headers().toArray(String[]::new));
+		}
+		return builder.build();
 	}
 
 }

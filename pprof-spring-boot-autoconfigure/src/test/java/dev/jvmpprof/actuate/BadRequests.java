@@ -25,6 +25,8 @@ final class BadRequests {
 
 	static final List<String> WRONG_METHODS = List.of("POST", "PUT", "DELETE", "PATCH");
 
+	static final List<String> BAD_ACCEPT = List.of("garbage", "text/html;q=abc", "/", "text/", "a/b/c");
+
 	private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~";
 
 	private final Random random;
@@ -38,12 +40,13 @@ final class BadRequests {
 	 * @return a request that the endpoint must refuse with a 4xx
 	 */
 	Request next() {
-		return switch (this.random.nextInt(6)) {
+		return switch (this.random.nextInt(7)) {
 			case 0 -> badValue();
 			case 1 -> repeatedValue();
 			case 2 -> unknownName();
 			case 3 -> wrongMethod();
 			case 4 -> mixed();
+			case 5 -> badHeaders();
 			default -> badValueWithOtherParameters();
 		};
 	}
@@ -108,6 +111,16 @@ final class BadRequests {
 			case "debug" -> pick(BAD_DEBUG);
 			default -> pick(BAD_GC);
 		};
+	}
+
+	private Request badHeaders() {
+		// Only names whose profile is instant, should a header not be refused after all.
+		String name = pick(List.of("", "/cmdline", "/symbol", "/goroutine", "/threads?debug=1", "/threadcreate"));
+		List<String> unreadable = new ArrayList<>(BAD_ACCEPT);
+		if (name.isEmpty()) {
+			unreadable.addAll(List.of("image/png", "text/plain", "application/xml"));
+		}
+		return new Request("GET", name, "Accept", List.of("Accept", pick(unreadable)));
 	}
 
 	private String optionalValidQuery() {
@@ -187,6 +200,13 @@ final class BadRequests {
 				new Request("GET", "/cmdline/x", "deeper path"), new Request("GET", "/a/b/c", "deeper path"),
 				new Request("GET", "/cmd%00line", "NUL in name"), new Request("GET", "/" + "x".repeat(3500), "long"),
 				new Request("GET", "/PROFILE", "case")));
+		for (String accept : BAD_ACCEPT) {
+			requests.add(new Request("GET", "/cmdline", "Accept", List.of("Accept", accept)));
+		}
+		for (String accept : List.of("image/png", "text/plain", "application/xml")) {
+			requests.add(new Request("GET", "", "Accept", List.of("Accept", accept)));
+		}
+
 		return requests;
 	}
 
@@ -196,8 +216,13 @@ final class BadRequests {
 	 * @param method the HTTP method
 	 * @param path the path and query after the endpoint's path, {@code ""} for the index
 	 * @param fault what is wrong with it
+	 * @param headers header names and values to send
 	 */
-	record Request(String method, String path, String fault) {
+	record Request(String method, String path, String fault, List<String> headers) {
+
+		Request(String method, String path, String fault) {
+			this(method, path, fault, List.of());
+		}
 
 		@Override
 		public String toString() {

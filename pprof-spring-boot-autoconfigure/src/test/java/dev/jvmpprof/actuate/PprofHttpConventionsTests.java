@@ -40,6 +40,15 @@ class PprofHttpConventionsTests {
 	}
 
 	@Test
+	void frameworkClientErrorsShouldGetOneSentenceAndOthersBeLeftAlone() {
+		assertThat(PprofHttpConventions.frameworkError(406).body()).startsWith("no answer matches the Accept header");
+		assertThat(PprofHttpConventions.frameworkError(415)).isEqualTo(new Answer(415, "a pprof request takes no body\n"));
+		assertThat(PprofHttpConventions.frameworkError(413)).isEqualTo(new Answer(413, "Content Too Large\n"));
+		assertThat(PprofHttpConventions.frameworkError(500)).isNull();
+		assertThat(PprofHttpConventions.frameworkError(302)).isNull();
+	}
+
+	@Test
 	void gosIndexUrlShouldRedirectToTheIndex() {
 		assertThat(PprofHttpConventions.answerBeforeEndpoint("GET", PprofPaths.INDEX_WITH_SLASH, "/app/debug/pprof"))
 			.isEqualTo(new Answer(301, "the pprof index is at /app/debug/pprof\n", "/app/debug/pprof"));
