@@ -86,7 +86,7 @@ public final class IndexPage {
 		html.append("</table>\n");
 		if (this.served.test(ProfileName.GOROUTINE)) {
 			// Go's index links its full stack dump here too.
-			html.append("<a href='").append(escape(path)).append("/goroutine?debug=2'>full thread stack dump</a>\n<br>\n");
+			html.append("<a href='").append(escape(relative(path))).append("/goroutine?debug=2'>full thread stack dump</a>\n<br>\n");
 		}
 		html.append("<p>\nProfile Descriptions:\n<ul>\n");
 		for (ProfileName profile : ProfileName.values()) {
@@ -101,13 +101,23 @@ public final class IndexPage {
 	}
 
 	private static String link(String path, ProfileName profile) {
-		String href = path + "/" + profile.value();
+		String href = relative(path) + "/" + profile.value();
 		return switch (profile) {
 			case PROFILE, WALL, BLOCK, MUTEX -> href + "?seconds=30";
 			case TRACE -> href + "?seconds=5";
 			case CMDLINE, SYMBOL -> href;
 			default -> href + "?debug=1";
 		};
+	}
+
+	/**
+	 * Returns the base of the page's links: the endpoint's last segment, relative to the index's own URL, so that the
+	 * links hold under a servlet context path, a DispatcherServlet path or a proxy's prefix, none of which the
+	 * endpoint's path includes.
+	 */
+	private static String relative(String path) {
+		String last = path.substring(path.lastIndexOf('/') + 1);
+		return last.isEmpty() ? path : last;
 	}
 
 	private static Long count(ProfileName profile) {

@@ -46,9 +46,9 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/html"));
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-		assertThat(Http.text(response)).contains("<a href='/actuator/pprof/profile?seconds=30'>profile</a>",
-				"<a href='/actuator/pprof/cmdline'>cmdline</a>", "go tool pprof", "<a href='/actuator/pprof/mutex?seconds=30'>mutex</a>",
-				"<a href='/actuator/pprof/goroutine?debug=1'>goroutine</a>").doesNotContain("not served yet");
+		assertThat(Http.text(response)).contains("<a href='pprof/profile?seconds=30'>profile</a>",
+				"<a href='pprof/cmdline'>cmdline</a>", "go tool pprof", "<a href='pprof/mutex?seconds=30'>mutex</a>",
+				"<a href='pprof/goroutine?debug=1'>goroutine</a>").doesNotContain("not served yet");
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class PprofBasePathRecipesTests {
 			assertThat(error.statusCode()).isEqualTo(400);
 			assertThat(error.headers().firstValue("X-Go-Pprof")).hasValue("1");
 			assertThat(Http.text(Http.get(base, "Accept", "text/html")))
-				.contains("<a href='/actuator/model/dev/pprof/cmdline'>");
+				.contains("<title>/actuator/model/dev/pprof</title>", "<a href='pprof/cmdline'>");
 			assertThat(Http.get("http://localhost:" + this.port + "/actuator/pprof/cmdline").statusCode()).isEqualTo(404);
 		}
 
