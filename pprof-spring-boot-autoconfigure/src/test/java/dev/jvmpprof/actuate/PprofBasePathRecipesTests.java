@@ -52,6 +52,34 @@ class PprofBasePathRecipesTests {
 
 	@Nested
 	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "spring.main.web-application-type=servlet", "management.endpoints.web.exposure.include=pprof",
+					"server.servlet.context-path=/shop", "spring.mvc.servlet.path=/mvc" })
+	class UnderContextAndServletPath {
+
+		@LocalServerPort
+		private int port;
+
+		@Test
+		void endpointShouldKeepGosHeadersAndAnswersUnderTheServletsPaths() {
+			String base = "http://localhost:" + this.port + "/shop/mvc/actuator/pprof";
+			HttpResponse<byte[]> cmdline = Http.get(base + "/cmdline");
+			assertThat(cmdline.statusCode()).isEqualTo(200);
+			assertThat(cmdline.headers().firstValue("X-Go-Pprof")).hasValue("1");
+			HttpResponse<byte[]> symbol = Http.post(base + "/symbol", "0x4a0000");
+			assertThat(symbol.statusCode()).isEqualTo(200);
+			assertThat(Http.text(symbol)).isEmpty();
+			HttpResponse<byte[]> error = Http.get(base + "/cmdline/x");
+			assertThat(error.statusCode()).isEqualTo(404);
+			assertThat(Http.text(error)).isEqualTo("Unknown profile\n");
+			HttpResponse<byte[]> slash = Http.get(base + "/");
+			assertThat(slash.statusCode()).isEqualTo(301);
+			assertThat(slash.headers().firstValue("Location")).hasValue("/shop/mvc/actuator/pprof");
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "management.endpoints.web.exposure.include=pprof", "management.server.port=0",
 					"management.endpoints.web.base-path=/", "management.endpoints.web.path-mapping.pprof=debug/pprof" })
 	class GoLayoutOnManagementPort {
