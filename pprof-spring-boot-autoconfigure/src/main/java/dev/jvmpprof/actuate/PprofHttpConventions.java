@@ -7,7 +7,8 @@ import dev.jvmpprof.profile.ProfileName;
 /**
  * What Go's handlers do at the HTTP level that an actuator operation cannot: {@code X-Content-Type-Options} on
  * every answer, {@code X-Go-Pprof} so that {@code go tool pprof} prints our error sentences,
- * {@code Content-Disposition} on profiles with Go's file names, and answers to methods other than GET.
+ * {@code Content-Disposition} on profiles with Go's file names, and Go's kind of answer to what the endpoint never
+ * sees: other methods than GET, deeper paths, undecodable queries and the web framework's own client errors.
  */
 final class PprofHttpConventions {
 
