@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
 
 import jdk.jfr.Configuration;
 import jdk.jfr.FlightRecorder;
@@ -27,6 +28,13 @@ public final class TraceCollector implements ProfileSource {
 
 	static final String SETTINGS = "profile";
 
+	/**
+	 * Events of the JDK's settings that carry the environment, system properties and JVM arguments unmasked
+	 * (passwords passed as {@code -D} or environment variables): left out, as {@code cmdline} masks them.
+	 */
+	static final List<String> REVEALING_EVENTS = List.of("jdk.InitialEnvironmentVariable", "jdk.InitialSystemProperty",
+			"jdk.JVMInformation");
+
 	@Override
 	public ProfileName name() {
 		return ProfileName.TRACE;
@@ -39,6 +47,9 @@ public final class TraceCollector implements ProfileSource {
 		// whether the window ends, the request is interrupted or reading fails.
 		try (Recording recording = new Recording(settings)) {
 			recording.setName("pprof-trace");
+			for (String revealing : REVEALING_EVENTS) {
+				recording.disable(revealing);
+			}
 			recording.setToDisk(true);
 			recording.start();
 			Thread.sleep(request.secondsOr(DEFAULT_DURATION).toMillis());

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,24 @@ class TraceCollectorTests {
 		JfrTool.Result samples = JfrTool.run("print", "--events", "jdk.ExecutionSample", file.toString());
 		assertThat(samples.output()).contains("dev.jvmpprof.testing.HotLoop.spin()");
 		assertThat(leftRecordings()).isEmpty();
+	}
+
+	@Test
+	void traceShouldLeaveOutTheEnvironmentSystemPropertiesAndJvmArguments() throws Exception {
+		ProfileResponse response = this.collector.take(request("1"));
+		Path file = Files.createTempFile("trace", ".jfr");
+		try {
+			Files.write(file, response.body());
+			List<String> events = RecordingFile.readAllEvents(file)
+				.stream()
+				.map((event) -> event.getEventType().getName())
+				.distinct()
+				.toList();
+			assertThat(events).isNotEmpty().doesNotContainAnyElementsOf(TraceCollector.REVEALING_EVENTS);
+		}
+		finally {
+			Files.delete(file);
+		}
 	}
 
 	@Test
