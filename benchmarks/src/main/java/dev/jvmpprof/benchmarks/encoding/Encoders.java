@@ -15,7 +15,7 @@ import one.convert.Arguments;
 import one.convert.JfrToPprof;
 import one.jfr.JfrReader;
 
-import dev.jvmpprof.cpu.ExecutionSampleEncoder;
+import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.engine.Window;
@@ -34,6 +34,9 @@ public final class Encoders {
 	private static final List<ValueType> CPU_SAMPLE_TYPES = List.of(new ValueType("samples", "count"),
 			new ValueType("cpu", "nanoseconds"));
 
+	private static final List<ValueType> WALL_SAMPLE_TYPES = List.of(new ValueType("samples", "count"),
+			new ValueType("wall", "nanoseconds"));
+
 	private static final long CPU_PERIOD = Duration.ofMillis(10).toNanos();
 
 	private static final Duration WALL_PERIOD = Duration.ofMillis(50);
@@ -42,7 +45,7 @@ public final class Encoders {
 	}
 
 	/**
-	 * Encodes {@code file} with our writer: {@link ExecutionSampleEncoder} for CPU samples, the {@code wall}
+	 * Encodes {@code file} with our writer: {@link CpuProfileCollector#encode} for CPU samples, the {@code wall}
 	 * profile's collector for wall-clock samples.
 	 * @param recording which kind of recording
 	 * @param file the recording
@@ -55,7 +58,7 @@ public final class Encoders {
 		if (recording == Recordings.Recording.CPU) {
 			ProfileHeader header = new ProfileHeader(CPU_SAMPLE_TYPES, CPU_SAMPLE_TYPES.get(1), CPU_PERIOD,
 					System.currentTimeMillis() * 1_000_000, Duration.ofSeconds(30).toNanos(), null);
-			ExecutionSampleEncoder.encode(recorded, header, "sample-app", out);
+			CpuProfileCollector.encode(recorded, header, "sample-app", out);
 			return;
 		}
 		try {
@@ -74,6 +77,22 @@ public final class Encoders {
 		catch (dev.jvmpprof.profile.ProfileException ex) {
 			throw new IOException(ex);
 		}
+	}
+
+	/**
+	 * Encodes {@code file} with our writer fed by async-profiler's JFR reader: a prototype of another reading path.
+	 * @param recording which kind of recording
+	 * @param file the recording
+	 * @param out where the profile goes
+	 * @throws IOException if the file cannot be read or the profile written
+	 */
+	public static void prototype(Recordings.Recording recording, Path file, OutputStream out) throws IOException {
+		boolean wall = recording == Recordings.Recording.WALL;
+		List<ValueType> sampleTypes = wall ? WALL_SAMPLE_TYPES : CPU_SAMPLE_TYPES;
+		long period = wall ? WALL_PERIOD.toNanos() : CPU_PERIOD;
+		ProfileHeader header = new ProfileHeader(sampleTypes, sampleTypes.get(1), period,
+				System.currentTimeMillis() * 1_000_000, Duration.ofSeconds(wall ? 60 : 30).toNanos(), null);
+		ReaderPrototype.encode(file, header, wall, out);
 	}
 
 	/**

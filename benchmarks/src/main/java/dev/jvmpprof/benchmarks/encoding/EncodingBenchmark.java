@@ -46,6 +46,13 @@ public class EncodingBenchmark {
 	}
 
 	@Benchmark
+	public long prototype() throws IOException {
+		CountingOutputStream out = new CountingOutputStream();
+		Encoders.prototype(this.recording, this.file, out);
+		return out.count();
+	}
+
+	@Benchmark
 	public long asyncProfiler() throws IOException {
 		CountingOutputStream out = new CountingOutputStream();
 		Encoders.asyncProfiler(this.file, false, out);

@@ -25,7 +25,7 @@ import dev.jvmpprof.benchmarks.report.Table;
  */
 public final class EncodingComparison {
 
-	private static final String[] ENCODERS = { "ours", "asyncProfiler", "asyncProfilerThreads" };
+	private static final String[] ENCODERS = { "ours", "prototype", "asyncProfiler", "asyncProfilerThreads" };
 
 	private EncodingComparison() {
 	}
@@ -87,6 +87,7 @@ public final class EncodingComparison {
 		CountingOutputStream out = new CountingOutputStream();
 		switch (encoder) {
 			case "ours" -> Encoders.ours(recording, file, out);
+			case "prototype" -> Encoders.prototype(recording, file, out);
 			case "asyncProfiler" -> Encoders.asyncProfiler(file, false, out);
 			default -> Encoders.asyncProfiler(file, true, out);
 		}
@@ -105,6 +106,7 @@ public final class EncodingComparison {
 	private static String label(String encoder) {
 		return switch (encoder) {
 			case "ours" -> "ours";
+			case "prototype" -> "prototype: our writer on async-profiler's JFR reader";
 			case "asyncProfiler" -> "async-profiler JfrToPprof";
 			default -> "async-profiler JfrToPprof --threads";
 		};

@@ -24,7 +24,7 @@ import dev.jvmpprof.benchmarks.startup.app.MinimalApplication;
 
 /**
  * Part 4: what the starter costs when nothing samples. Startup of a minimal web app with the actuator, without
- * the starter, with it, and with it but no recording of thread starts, timed by hyperfine in two rounds of opposite
+ * the starter, with it, and with it but its two always-on parts (heap sampling, thread starts) off, timed by hyperfine in two rounds of opposite
  * order; then all variants side by side, idle for a minute: CPU time, threads, heap after a full GC and resident
  * memory.
  */
@@ -74,10 +74,10 @@ public final class StartupComparison {
 		List<Variant> variants = List.of(
 				new Variant("without", classes + ":" + classPath(workspace, "classpath-without-starter.txt"), "health",
 						List.of()),
-				new Variant("with", withStarter, "health,pprof", List.of()),
-				// Isolates the one part that works from startup: threadcreate's recording of thread starts.
-				new Variant("with, threadcreate off", withStarter, "health,pprof",
-						List.of("--pprof.threadcreate.enabled=false")));
+				new Variant("with (defaults)", withStarter, "health,pprof", List.of()),
+				// The starter with the two parts that work from startup switched off: heap sampling, thread starts.
+				new Variant("with (heap and threadcreate off)", withStarter, "health,pprof",
+						List.of("--pprof.heap.enabled=false", "--pprof.threadcreate.enabled=false")));
 		Path results = workspace.target().resolve("results/startup.md");
 		startup(workspace, variants).publish(results);
 		idle(workspace, variants).publish(results);
@@ -86,7 +86,8 @@ public final class StartupComparison {
 	private static Table startup(Workspace workspace, List<Variant> variants) throws Exception {
 		Table table = new Table("Startup of a minimal web app with the actuator (hyperfine, " + RUNS
 				+ " runs each after 2 warm-ups, two rounds in opposite order)", "variant", "round 1 (s, mean ± σ)",
-				"round 2 (s, mean ± σ)", "ratio to without, round 1", "round 2");
+				"round 2 (s, mean ± σ)", "ratio to without, round 1", "round 2", "CPU s (user + system), round 1",
+				"round 2");
 		List<List<Variant>> rounds = List.of(variants, reversed(variants));
 		List<Map<String, double[]>> times = new ArrayList<>();
 		for (int round = 0; round < rounds.size(); round++) {
@@ -118,10 +119,14 @@ public final class StartupComparison {
 				double[] base = round.get(variants.get(0).name());
 				cells.add(Ratio.ofMeans(time[0], time[1], base[0], base[1]).toString());
 			}
+			for (Map<String, double[]> round : times) {
+				cells.add(String.format(Locale.ROOT, "%.2f", round.get(variant.name())[2]));
+			}
 			table.row(cells.toArray());
 		}
 		table.note("Each run is a whole process: JVM start, context refresh, ready, close. A ratio's range comes "
-				+ "from one standard deviation either side.");
+				+ "from one standard deviation either side. CPU time is the mean per run, less sensitive than wall "
+				+ "time to other processes taking the cores.");
 		return table;
 	}
 
@@ -183,7 +188,9 @@ public final class StartupComparison {
 		for (String line : Files.readAllLines(csv)) {
 			String[] fields = line.split(",");
 			if (fields[0].equals(name)) {
-				return new double[] { Double.parseDouble(fields[1]), Double.parseDouble(fields[2]) };
+				// command,mean,stddev,median,user,system,min,max
+				return new double[] { Double.parseDouble(fields[1]), Double.parseDouble(fields[2]),
+						Double.parseDouble(fields[4]) + Double.parseDouble(fields[5]) };
 			}
 		}
 		throw new IOException("hyperfine's " + csv + " has no " + name);

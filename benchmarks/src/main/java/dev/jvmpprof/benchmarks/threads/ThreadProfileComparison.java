@@ -8,9 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 import dev.jvmpprof.benchmarks.load.SampleApp;
 import dev.jvmpprof.benchmarks.load.Workspace;
@@ -67,6 +76,42 @@ public final class ThreadProfileComparison {
 				+ "by itself); the thread dump's gzip'd size is in brackets. Latency ratio below 1 means ours is "
 				+ "faster: the median of the pairs, with the lowest and highest pair in brackets.");
 		table.publish(workspace.target().resolve("results/threads.md"));
+		dumpCost().publish(workspace.target().resolve("results/threads.md"));
+	}
+
+	private static Table dumpCost() throws Exception {
+		int forks = Integer.getInteger("benchmarks.forks", 3);
+		Options options = new OptionsBuilder().include(ThreadDumpBenchmark.class.getName() + "\\.")
+			.forks(forks)
+			.warmupIterations(3)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(5)
+			.measurementTime(TimeValue.seconds(1))
+			.shouldFailOnError(true)
+			.build();
+		Map<String, Result<?>> results = new HashMap<>();
+		for (RunResult result : new Runner(options).run()) {
+			String method = result.getParams().getBenchmark();
+			results.put(method.substring(method.lastIndexOf('.') + 1) + "/" + result.getParams().getParam("threads"),
+					result.getPrimaryResult());
+		}
+		Table table = new Table("The JVM's thread dump, the first step of both (JMH, " + forks + " forks)",
+				"idle threads", "with locks (ms)", "without locks (ms)", "Thread.getAllStackTraces (ms)",
+				"without / with locks");
+		for (int threads : THREAD_COUNTS) {
+			Result<?> with = results.get("withLocks/" + threads);
+			Result<?> without = results.get("withoutLocks/" + threads);
+			Result<?> all = results.get("allStackTraces/" + threads);
+			table.row(String.format(Locale.ROOT, "%,d", threads), format(with), format(without), format(all),
+					Ratio.ofMeans(without.getScore(), without.getScoreError(), with.getScore(), with.getScoreError()));
+		}
+		table.note("With locks is ThreadMXBean.dumpAllThreads(true, true), what both endpoints call today; the "
+				+ "pprof form (debug=0) and the grouped text (debug=1) do not print locks.");
+		return table;
+	}
+
+	private static String format(Result<?> result) {
+		return String.format(Locale.ROOT, "%.2f ± %.2f", result.getScore(), result.getScoreError());
 	}
 
 	private static void compare(SampleApp app, int threads, Dump ours, Dump theirs, Table table) throws Exception {

@@ -1,0 +1,182 @@
+package dev.jvmpprof.benchmarks.sampling;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import com.sun.management.OperatingSystemMXBean;
+
+import dev.jvmpprof.benchmarks.load.Workspace;
+import dev.jvmpprof.benchmarks.report.Ratio;
+import dev.jvmpprof.benchmarks.report.Table;
+import dev.jvmpprof.engine.AsyncProfilerEngine;
+import dev.jvmpprof.engine.JfrEngine;
+import dev.jvmpprof.engine.SampledEvent;
+import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.engine.SamplingSettings;
+import dev.jvmpprof.engine.Window;
+
+/**
+ * Part 2a: the cost of sampling, measured in-process as the whole process's CPU time per unit of work, profiler
+ * threads included. CPU time, unlike elapsed time, hardly moves when other processes take the cores, so the small
+ * cost of sampling stays visible on a shared machine. Each engine's run is paired with a run with nothing sampling,
+ * alternating which goes first.
+ */
+public final class SamplingComparison {
+
+	private static final SamplingSettings DEFAULTS = new SamplingSettings(Duration.ofMillis(10), Duration.ofMillis(50),
+			Duration.ofMillis(1));
+
+	private static final int PAIRS = Integer.getInteger("benchmarks.sampling.pairs", 8);
+
+	private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	private static final Object LOCK = new Object();
+
+	private static long counter;
+
+	private static volatile int sink;
+
+	private SamplingComparison() {
+	}
+
+	public static void run(Workspace workspace) throws Exception {
+		AsyncProfilerEngine asyncProfiler = new AsyncProfilerEngine(DEFAULTS);
+		Map<String, SamplingEngine> engines = new LinkedHashMap<>();
+		engines.put("cpu", asyncProfiler);
+		engines.put("wall", asyncProfiler);
+		engines.put("lock", new JfrEngine(DEFAULTS));
+		Map<String, SampledEvent> events = Map.of("cpu", SampledEvent.CPU, "wall", SampledEvent.WALL, "lock",
+				SampledEvent.LOCK);
+		Table table = new Table("Sampling cost in-process: process CPU time per unit of work (" + PAIRS
+				+ " pairs of about 1 s runs)", "work", "sampling", "CPU ms per unit, none", "CPU ratio with / none",
+				"throughput ratio with / none");
+		for (Work work : List.of(new Work("compute", SamplingComparison::compute, 1),
+				new Work("contended", SamplingComparison::contended, 2))) {
+			int units = calibrate(work);
+			for (int i = 0; i < 3; i++) {
+				measure(work, units, null, null);
+			}
+			for (Map.Entry<String, SamplingEngine> engine : engines.entrySet()) {
+				System.out.printf("Sampling: %s with %s%n", work.name(), engine.getKey());
+				List<Double> cpuRatios = new ArrayList<>();
+				List<Double> throughputRatios = new ArrayList<>();
+				List<Double> baseline = new ArrayList<>();
+				for (int pair = 0; pair < PAIRS; pair++) {
+					double[] none = null;
+					double[] with = null;
+					for (int turn = 0; turn < 2; turn++) {
+						if ((turn == 0) == (pair % 2 == 1)) {
+							with = measure(work, units, engine.getValue(), events.get(engine.getKey()));
+						}
+						else {
+							none = measure(work, units, null, null);
+						}
+					}
+					cpuRatios.add(with[0] / none[0]);
+					throughputRatios.add(none[1] / with[1]);
+					baseline.add(none[0] / units / 1e6);
+				}
+				table.row(work.name(), engine.getKey(), String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
+						Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
+			}
+		}
+		table.note("compute: one thread counting primes below 20,000; contended: two threads taking turns on one "
+				+ "monitor. cpu and wall: async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
+				+ "Recorder's monitor and park events of 1 ms and more. CPU ratio 1.01 means sampling adds 1% to the "
+				+ "CPU the work costs; the throughput ratio is from elapsed time, which other processes disturb. Both "
+				+ "are medians of the pairs, lowest and highest in brackets. The profile's encoding when a window "
+				+ "ends is measured in the encoding part.");
+		table.publish(workspace.target().resolve("results/sampling.md"));
+	}
+
+	/** Returns how many units of work take about a second. */
+	private static int calibrate(Work work) throws InterruptedException {
+		int units = 16;
+		while (true) {
+			long start = System.nanoTime();
+			work.run(units);
+			if (System.nanoTime() - start > 250_000_000L) {
+				return units * 4;
+			}
+			units *= 2;
+		}
+	}
+
+	/** Returns {process CPU ns, elapsed ns} of {@code units} units with a window of {@code event} open. */
+	private static double[] measure(Work work, int units, SamplingEngine engine, SampledEvent event)
+			throws Exception {
+		Window window = (engine != null) ? engine.open(Set.of(event)) : null;
+		try {
+			long cpu = OS.getProcessCpuTime();
+			long start = System.nanoTime();
+			work.run(units);
+			return new double[] { OS.getProcessCpuTime() - cpu, System.nanoTime() - start };
+		}
+		finally {
+			if (window != null) {
+				window.close();
+			}
+		}
+	}
+
+	/**
+	 * Work measured in units, shared by {@code threads} threads.
+	 *
+	 * @param name as shown in the table
+	 * @param unit one unit
+	 * @param threads how many threads share the units
+	 */
+	private record Work(String name, Runnable unit, int threads) {
+
+		void run(int units) throws InterruptedException {
+			CountDownLatch done = new CountDownLatch(this.threads);
+			for (int t = 0; t < this.threads; t++) {
+				new Thread(() -> {
+					for (int i = 0; i < units / this.threads; i++) {
+						this.unit.run();
+					}
+					done.countDown();
+				}, this.name + "-" + t).start();
+			}
+			done.await();
+		}
+
+	}
+
+	private static void compute() {
+		int primes = 0;
+		for (int n = 2; n < 20_000; n++) {
+			boolean prime = true;
+			for (int d = 2; d * d <= n; d++) {
+				if (n % d == 0) {
+					prime = false;
+					break;
+				}
+			}
+			if (prime) {
+				primes++;
+			}
+		}
+		sink = primes;
+	}
+
+	private static void contended() {
+		for (int k = 0; k < 1000; k++) {
+			synchronized (LOCK) {
+				long value = counter;
+				for (int i = 0; i < 200; i++) {
+					value = value * 31 + i;
+				}
+				counter = value;
+			}
+		}
+	}
+
+}
