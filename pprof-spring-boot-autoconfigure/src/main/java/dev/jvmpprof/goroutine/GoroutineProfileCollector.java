@@ -49,18 +49,18 @@ public final class GoroutineProfileCollector implements ProfileSource {
 			throw new ProfileException(ProfileException.Reason.BAD_REQUEST, "seconds and debug params are incompatible");
 		}
 		if (request.debug() == 2) {
-			return ProfileResponse.text(ThreadDumpText.format(threads()));
+			return ProfileResponse.text(ThreadDumpText.format(threads(true)));
 		}
 		if (request.debug() == 1) {
 			// Go's legacy parser reads the first word as the sample type: goroutine, as in the pprof form.
-			return ProfileResponse.text(CountProfileText.format(COUNT.type(), ThreadStacks.profile(threads())));
+			return ProfileResponse.text(CountProfileText.format(COUNT.type(), ThreadStacks.profile(threads(false))));
 		}
 		Instant start = Instant.now();
-		StackProfile profile = ThreadStacks.profile(threads());
+		StackProfile profile = ThreadStacks.profile(threads(false));
 		Duration window = request.seconds().orElse(Duration.ZERO);
 		if (!window.isZero()) {
 			Thread.sleep(window.toMillis());
-			profile = ThreadStacks.profile(threads()).minus(profile);
+			profile = ThreadStacks.profile(threads(false)).minus(profile);
 		}
 		ProfileHeader header = ProfileHeader.of(List.of(COUNT), COUNT, 1, start, window);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
@@ -70,12 +70,13 @@ public final class GoroutineProfileCollector implements ProfileSource {
 	}
 
 	/**
-	 * Dumps every live thread: platform threads with their locks, then virtual threads where the JVM has them.
+	 * Dumps every live thread: platform threads, then virtual threads where the JVM has them.
+	 * @param locks whether to find the locks platform threads hold, which only the full dump ({@code debug=2}) prints
 	 * @return the threads
 	 * @throws IOException if the virtual threads cannot be dumped
 	 */
-	static List<ThreadRecord> threads() throws IOException {
-		List<ThreadRecord> threads = new ArrayList<>(PlatformThreads.dump());
+	static List<ThreadRecord> threads(boolean locks) throws IOException {
+		List<ThreadRecord> threads = new ArrayList<>(PlatformThreads.dump(locks));
 		Set<Long> platformIds = new HashSet<>();
 		threads.forEach((thread) -> platformIds.add(thread.id()));
 		threads.addAll(VirtualThreads.dump(platformIds));
