@@ -20,6 +20,7 @@ import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.engine.SamplingSettings;
 import dev.jvmpprof.engine.Window;
+import dev.jvmpprof.heap.HeapSampler;
 
 /**
  * Part 2a: the cost of sampling, measured in-process as the whole process's CPU time per unit of work, profiler
@@ -42,6 +43,11 @@ public final class SamplingComparison {
 	private static long counter;
 
 	private static volatile int sink;
+
+	// A ring of kept arrays, so that some allocations live on as in a real service.
+	private static final Object[] kept = new Object[4096];
+
+	private static int keptIndex;
 
 	private SamplingComparison() {
 	}
@@ -87,13 +93,65 @@ public final class SamplingComparison {
 						Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
 			}
 		}
+		heap(table);
 		table.note("compute: one thread counting primes below 20,000; contended: two threads taking turns on one "
-				+ "monitor. cpu and wall: async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
+				+ "monitor; allocating: one thread allocating 1 KiB arrays and small objects, keeping one in 64 (the "
+				+ "heap row runs the always-on heap sampler, which runs from startup, against none). cpu and wall: async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
 				+ "Recorder's monitor and park events of 1 ms and more. CPU ratio 1.01 means sampling adds 1% to the "
 				+ "CPU the work costs; the throughput ratio is from elapsed time, which other processes disturb. Both "
 				+ "are medians of the pairs, lowest and highest in brackets. The profile's encoding when a window "
 				+ "ends is measured in the encoding part.");
 		table.publish(workspace.target().resolve("results/sampling.md"));
+	}
+
+	/**
+	 * The always-on heap sampler's cost on an allocation-heavy thread: the sampler cannot open windows, so each
+	 * pair starts one, lets Flight Recorder settle, and measures the work while it runs, against the work alone.
+	 */
+	private static void heap(Table table) throws Exception {
+		Work work = new Work("allocating", SamplingComparison::allocate, 1);
+		int units = calibrate(work);
+		for (int i = 0; i < 3; i++) {
+			measure(work, units, null, null);
+		}
+		System.out.println("Sampling: allocating with heap");
+		List<Double> cpuRatios = new ArrayList<>();
+		List<Double> throughputRatios = new ArrayList<>();
+		List<Double> baseline = new ArrayList<>();
+		for (int pair = 0; pair < PAIRS; pair++) {
+			double[] none = null;
+			double[] with = null;
+			for (int turn = 0; turn < 2; turn++) {
+				if ((turn == 0) == (pair % 2 == 1)) {
+					try (HeapSampler sampler = new HeapSampler(512 * 1024,
+							SamplingComparison.class.getClassLoader())) {
+						sampler.start();
+						Thread.sleep(1000);
+						with = measure(work, units, null, null);
+					}
+				}
+				else {
+					none = measure(work, units, null, null);
+				}
+			}
+			cpuRatios.add(with[0] / none[0]);
+			throughputRatios.add(none[1] / with[1]);
+			baseline.add(none[0] / units / 1e6);
+		}
+		table.row(work.name(), "heap", String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
+				Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
+	}
+
+	private static void allocate() {
+		for (int i = 0; i < 256; i++) {
+			byte[] bytes = new byte[1024];
+			bytes[i] = (byte) i;
+			StringBuilder text = new StringBuilder(32).append(i).append(bytes.length);
+			if ((i & 63) == 0) {
+				kept[(keptIndex++) & (kept.length - 1)] = bytes;
+			}
+			sink += text.length();
+		}
 	}
 
 	/** Returns how many units of work take about a second. */
