@@ -45,9 +45,6 @@ public final class GoroutineProfileCollector implements ProfileSource {
 
 	@Override
 	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
-		if (request.seconds().isPresent() && request.debug() > 0) {
-			throw new ProfileException(ProfileException.Reason.BAD_REQUEST, "seconds and debug params are incompatible");
-		}
 		if (request.debug() == 2) {
 			return ProfileResponse.text(ThreadDumpText.format(threads(true)));
 		}

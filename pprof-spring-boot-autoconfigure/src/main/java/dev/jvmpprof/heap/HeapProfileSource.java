@@ -50,9 +50,6 @@ public final class HeapProfileSource implements ProfileSource {
 
 	@Override
 	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
-		if (request.seconds().isPresent() && request.debug() > 0) {
-			throw new ProfileException(Reason.BAD_REQUEST, "seconds and debug params are incompatible");
-		}
 		if (this.sampler == null) {
 			throw new ProfileException(Reason.UNAVAILABLE,
 					"heap sampling is switched off: set pprof.heap.enabled=true to serve the " + this.name.value()

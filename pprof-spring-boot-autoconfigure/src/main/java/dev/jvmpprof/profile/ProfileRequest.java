@@ -30,6 +30,10 @@ public record ProfileRequest(ProfileName name, Optional<Duration> seconds, int d
 			Duration maxDuration) throws ProfileException {
 		Optional<Duration> window = Optional.ofNullable(Seconds.parse(seconds, null, maxDuration));
 		int debugLevel = smallInteger("debug", debug, 2);
+		if (window.isPresent() && debugLevel > 0) {
+			// Go's answer: a window is a delta profile, which has no text form.
+			throw new ProfileException(Reason.BAD_REQUEST, "seconds and debug params are incompatible");
+		}
 		boolean runGc = smallInteger("gc", gc, 1) > 0;
 		return new ProfileRequest(name, window, debugLevel, runGc);
 	}

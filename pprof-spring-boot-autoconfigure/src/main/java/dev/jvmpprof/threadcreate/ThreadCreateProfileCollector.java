@@ -70,9 +70,6 @@ public final class ThreadCreateProfileCollector implements ProfileSource {
 		if (unavailable != null) {
 			throw new ProfileException(Reason.UNAVAILABLE, unavailable);
 		}
-		if (request.seconds().isPresent() && request.debug() > 0) {
-			throw new ProfileException(Reason.BAD_REQUEST, "seconds and debug params are incompatible");
-		}
 		Instant start = Instant.now();
 		StackProfile profile = request.seconds().isPresent() ? this.recorder.window(request.seconds().get())
 				: this.recorder.sinceStart();

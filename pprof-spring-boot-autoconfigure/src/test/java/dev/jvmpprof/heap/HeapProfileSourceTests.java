@@ -164,8 +164,9 @@ class HeapProfileSourceTests {
 	@Test
 	void secondsWithDebugShouldBeRejected() {
 		assertThatExceptionOfType(ProfileException.class)
+			// Refused when the request is parsed, before any source runs, as for every profile.
 			.isThrownBy(() -> new HeapProfileSource(ProfileName.HEAP, sampler, "test")
-				.take(new ProfileRequest(ProfileName.HEAP, Optional.of(Duration.ofSeconds(1)), 1, false)))
+				.take(ProfileRequest.parse(ProfileName.HEAP, "1", "1", null, Duration.ofMinutes(10))))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BAD_REQUEST))
 			.withMessage("seconds and debug params are incompatible");
 	}

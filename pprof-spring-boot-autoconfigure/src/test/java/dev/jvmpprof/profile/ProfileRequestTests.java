@@ -15,10 +15,11 @@ class ProfileRequestTests {
 
 	@Test
 	void parseShouldReadTypedValues() throws ProfileException {
-		ProfileRequest request = ProfileRequest.parse(ProfileName.HEAP, "15", "1", "1", MAX);
+		ProfileRequest request = ProfileRequest.parse(ProfileName.HEAP, "15", "0", "1", MAX);
 		assertThat(request.seconds()).contains(Duration.ofSeconds(15));
-		assertThat(request.debug()).isOne();
+		assertThat(request.debug()).isZero();
 		assertThat(request.gc()).isTrue();
+		assertThat(ProfileRequest.parse(ProfileName.HEAP, null, "1", null, MAX).debug()).isOne();
 	}
 
 	@Test
@@ -37,6 +38,13 @@ class ProfileRequestTests {
 			.withMessage("invalid value for \"seconds\" - must be a positive integer")
 			.extracting(ProfileException::getReason)
 			.isEqualTo(ProfileException.Reason.BAD_REQUEST);
+	}
+
+	@Test
+	void parseShouldRejectSecondsWithDebugAsGoDoes() {
+		assertThatExceptionOfType(ProfileException.class)
+			.isThrownBy(() -> ProfileRequest.parse(ProfileName.GOROUTINE, "1", "2", null, MAX))
+			.withMessage("seconds and debug params are incompatible");
 	}
 
 	@Test
