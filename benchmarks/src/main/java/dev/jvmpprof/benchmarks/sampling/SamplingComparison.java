@@ -65,38 +65,17 @@ public final class SamplingComparison {
 				"throughput ratio with / none");
 		for (Work work : List.of(new Work("compute", SamplingComparison::compute, 1),
 				new Work("contended", SamplingComparison::contended, 2))) {
-			int units = calibrate(work);
-			for (int i = 0; i < 3; i++) {
-				measure(work, units, null, null);
-			}
+			int units = prepare(work);
 			for (Map.Entry<String, SamplingEngine> engine : engines.entrySet()) {
-				System.out.printf("Sampling: %s with %s%n", work.name(), engine.getKey());
-				List<Double> cpuRatios = new ArrayList<>();
-				List<Double> throughputRatios = new ArrayList<>();
-				List<Double> baseline = new ArrayList<>();
-				for (int pair = 0; pair < PAIRS; pair++) {
-					double[] none = null;
-					double[] with = null;
-					for (int turn = 0; turn < 2; turn++) {
-						if ((turn == 0) == (pair % 2 == 1)) {
-							with = measure(work, units, engine.getValue(), events.get(engine.getKey()));
-						}
-						else {
-							none = measure(work, units, null, null);
-						}
-					}
-					cpuRatios.add(with[0] / none[0]);
-					throughputRatios.add(none[1] / with[1]);
-					baseline.add(none[0] / units / 1e6);
-				}
-				table.row(work.name(), engine.getKey(), String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
-						Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
+				pairedRow(table, work, units, engine.getKey(),
+						() -> measure(work, units, engine.getValue(), events.get(engine.getKey())));
 			}
 		}
 		heap(table);
 		table.note("compute: one thread counting primes below 20,000; contended: two threads taking turns on one "
 				+ "monitor; allocating: one thread allocating 1 KiB arrays and small objects, keeping one in 64 (the "
-				+ "heap row runs the always-on heap sampler, which runs from startup, against none). cpu and wall: async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
+				+ "heap row runs the always-on heap sampler, which runs from startup, against none). cpu and wall: "
+				+ "async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
 				+ "Recorder's monitor and park events of 1 ms and more. CPU ratio 1.01 means sampling adds 1% to the "
 				+ "CPU the work costs; the throughput ratio is from elapsed time, which other processes disturb. Both "
 				+ "are medians of the pairs, lowest and highest in brackets. The profile's encoding when a window "
@@ -110,11 +89,31 @@ public final class SamplingComparison {
 	 */
 	private static void heap(Table table) throws Exception {
 		Work work = new Work("allocating", SamplingComparison::allocate, 1);
+		int units = prepare(work);
+		pairedRow(table, work, units, "heap", () -> {
+			try (HeapSampler sampler = new HeapSampler(512 * 1024, SamplingComparison.class.getClassLoader())) {
+				sampler.start();
+				Thread.sleep(1000);
+				return measure(work, units, null, null);
+			}
+		});
+	}
+
+	/** Calibrates the work and warms it up; returns how many units take about a second. */
+	private static int prepare(Work work) throws Exception {
 		int units = calibrate(work);
 		for (int i = 0; i < 3; i++) {
 			measure(work, units, null, null);
 		}
-		System.out.println("Sampling: allocating with heap");
+		return units;
+	}
+
+	/**
+	 * Measures the work with sampling against without, in pairs that alternate which goes first, and adds the row.
+	 */
+	private static void pairedRow(Table table, Work work, int units, String sampling, Measurement withSampling)
+			throws Exception {
+		System.out.printf("Sampling: %s with %s%n", work.name(), sampling);
 		List<Double> cpuRatios = new ArrayList<>();
 		List<Double> throughputRatios = new ArrayList<>();
 		List<Double> baseline = new ArrayList<>();
@@ -123,12 +122,7 @@ public final class SamplingComparison {
 			double[] with = null;
 			for (int turn = 0; turn < 2; turn++) {
 				if ((turn == 0) == (pair % 2 == 1)) {
-					try (HeapSampler sampler = new HeapSampler(512 * 1024,
-							SamplingComparison.class.getClassLoader())) {
-						sampler.start();
-						Thread.sleep(1000);
-						with = measure(work, units, null, null);
-					}
+					with = withSampling.run();
 				}
 				else {
 					none = measure(work, units, null, null);
@@ -138,8 +132,16 @@ public final class SamplingComparison {
 			throughputRatios.add(none[1] / with[1]);
 			baseline.add(none[0] / units / 1e6);
 		}
-		table.row(work.name(), "heap", String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
+		table.row(work.name(), sampling, String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
 				Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
+	}
+
+	/** One measured run: {process CPU ns, elapsed ns}. */
+	@FunctionalInterface
+	private interface Measurement {
+
+		double[] run() throws Exception;
+
 	}
 
 	private static void allocate() {
