@@ -1,6 +1,8 @@
 package dev.jvmpprof.benchmarks.sampling;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +22,6 @@ import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.engine.SamplingSettings;
 import dev.jvmpprof.engine.Window;
-import dev.jvmpprof.heap.HeapSampler;
 
 /**
  * Part 2a: the cost of sampling, measured in-process as the whole process's CPU time per unit of work, profiler
@@ -35,6 +36,10 @@ public final class SamplingComparison {
 
 	private static final int PAIRS = Integer.getInteger("benchmarks.sampling.pairs", 8);
 
+	private static final int HEAP_WARM_SECONDS = Integer.getInteger("benchmarks.sampling.heap.warm", 5);
+
+	private static final int HEAP_MEASURE_SECONDS = Integer.getInteger("benchmarks.sampling.heap.seconds", 10);
+
 	private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
@@ -43,11 +48,6 @@ public final class SamplingComparison {
 	private static long counter;
 
 	private static volatile int sink;
-
-	// A ring of kept arrays, so that some allocations live on as in a real service.
-	private static final Object[] kept = new Object[4096];
-
-	private static int keptIndex;
 
 	private SamplingComparison() {
 	}
@@ -74,7 +74,8 @@ public final class SamplingComparison {
 		heap(table);
 		table.note("compute: one thread counting primes below 20,000; contended: two threads taking turns on one "
 				+ "monitor; allocating: one thread allocating 1 KiB arrays and small objects, keeping one in 64 (the "
-				+ "heap row runs the always-on heap sampler, which runs from startup, against none). cpu and wall: "
+				+ "heap row: pairs of JVMs, one with the always-on heap sampler started first as at startup, one "
+				+ "without; each warms up 5 s and measures 10 s). cpu and wall: "
 				+ "async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
 				+ "Recorder's monitor and park events of 1 ms and more. CPU ratio 1.01 means sampling adds 1% to the "
 				+ "CPU the work costs; the throughput ratio is from elapsed time, which other processes disturb. Both "
@@ -84,19 +85,49 @@ public final class SamplingComparison {
 	}
 
 	/**
-	 * The always-on heap sampler's cost on an allocation-heavy thread: the sampler cannot open windows, so each
-	 * pair starts one, lets Flight Recorder settle, and measures the work while it runs, against the work alone.
+	 * The always-on heap sampler's cost on an allocation-heavy thread, in pairs of JVMs (one with the sampler
+	 * started first, as at application startup, one without), alternating which goes first.
 	 */
 	private static void heap(Table table) throws Exception {
-		Work work = new Work("allocating", SamplingComparison::allocate, 1);
-		int units = prepare(work);
-		pairedRow(table, work, units, "heap", () -> {
-			try (HeapSampler sampler = new HeapSampler(512 * 1024, SamplingComparison.class.getClassLoader())) {
-				sampler.start();
-				Thread.sleep(1000);
-				return measure(work, units, null, null);
+		System.out.println("Sampling: allocating with heap");
+		List<Double> cpuRatios = new ArrayList<>();
+		List<Double> throughputRatios = new ArrayList<>();
+		List<Double> baseline = new ArrayList<>();
+		for (int pair = 0; pair < PAIRS; pair++) {
+			double[] none = null;
+			double[] with = null;
+			for (int turn = 0; turn < 2; turn++) {
+				if ((turn == 0) == (pair % 2 == 1)) {
+					with = heapProbe("on");
+				}
+				else {
+					none = heapProbe("off");
+				}
 			}
-		});
+			// CPU per unit, and units per elapsed second.
+			cpuRatios.add((with[0] / with[2]) / (none[0] / none[2]));
+			throughputRatios.add((with[2] / with[1]) / (none[2] / none[1]));
+			baseline.add(none[0] / none[2] / 1e6);
+		}
+		table.row("allocating", "heap", String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
+				Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
+	}
+
+	/** Runs {@link HeapSamplingProbe} in a JVM of its own: {process CPU ns, elapsed ns, units}. */
+	private static double[] heapProbe(String sampling) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+				HeapSamplingProbe.class.getName(), sampling, String.valueOf(HEAP_WARM_SECONDS),
+				String.valueOf(HEAP_MEASURE_SECONDS))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("The heap probe failed: " + output);
+		}
+		String[] fields = output.substring(output.lastIndexOf('\n') + 1).split(" ");
+		return new double[] { Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
+				Double.parseDouble(fields[2]) };
 	}
 
 	/** Calibrates the work and warms it up; returns how many units take about a second. */
@@ -142,18 +173,6 @@ public final class SamplingComparison {
 
 		double[] run() throws Exception;
 
-	}
-
-	private static void allocate() {
-		for (int i = 0; i < 256; i++) {
-			byte[] bytes = new byte[1024];
-			bytes[i] = (byte) i;
-			StringBuilder text = new StringBuilder(32).append(i).append(bytes.length);
-			if ((i & 63) == 0) {
-				kept[(keptIndex++) & (kept.length - 1)] = bytes;
-			}
-			sink += text.length();
-		}
 	}
 
 	/** Returns how many units of work take about a second. */
