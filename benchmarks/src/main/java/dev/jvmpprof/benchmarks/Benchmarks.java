@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 import dev.jvmpprof.benchmarks.encoding.EncodingComparison;
+import dev.jvmpprof.benchmarks.encoding.EncodingMemory;
 import dev.jvmpprof.benchmarks.encoding.Recordings;
 import dev.jvmpprof.benchmarks.load.Workspace;
 import dev.jvmpprof.benchmarks.overhead.OverheadComparison;
@@ -12,12 +13,12 @@ import dev.jvmpprof.benchmarks.startup.StartupComparison;
 import dev.jvmpprof.benchmarks.threads.ThreadProfileComparison;
 
 /**
- * Runs the parts named on the command line ({@code record}, {@code encoding}, {@code sampling}, {@code overhead}, {@code threads},
+ * Runs the parts named on the command line ({@code record}, {@code encoding}, {@code memory}, {@code sampling}, {@code overhead}, {@code threads},
  * {@code startup}), or all of them.
  */
 public final class Benchmarks {
 
-	private static final List<String> PARTS = List.of("encoding", "sampling", "overhead", "threads", "startup");
+	private static final List<String> PARTS = List.of("encoding", "memory", "sampling", "overhead", "threads", "startup");
 
 	private Benchmarks() {
 	}
@@ -30,6 +31,7 @@ public final class Benchmarks {
 			switch (part) {
 				case "record" -> new Recordings(workspace).ensure();
 				case "encoding" -> EncodingComparison.run(workspace);
+				case "memory" -> EncodingMemory.run(workspace);
 				case "sampling" -> SamplingComparison.run(workspace);
 				case "overhead" -> OverheadComparison.run(workspace);
 				case "threads" -> ThreadProfileComparison.run(workspace);

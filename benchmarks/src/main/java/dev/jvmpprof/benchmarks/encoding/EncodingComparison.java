@@ -103,7 +103,7 @@ public final class EncodingComparison {
 		return Double.NaN;
 	}
 
-	private static String label(String encoder) {
+	static String label(String encoder) {
 		return switch (encoder) {
 			case "ours" -> "ours";
 			case "prototype" -> "prototype: our writer on async-profiler's JFR reader";
