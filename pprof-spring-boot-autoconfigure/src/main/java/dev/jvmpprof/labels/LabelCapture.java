@@ -32,6 +32,10 @@ public final class LabelCapture implements AutoCloseable {
 		return this.start;
 	}
 
+	LabelTimeline.Recording recording() {
+		return this.recording;
+	}
+
 	/**
 	 * Returns a lookup of labels by thread and time, for one encoding on one thread.
 	 * @return a new lookup
