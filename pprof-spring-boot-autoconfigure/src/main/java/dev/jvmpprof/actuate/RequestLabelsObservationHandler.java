@@ -31,11 +31,15 @@ public class RequestLabelsObservationHandler implements ObservationHandler<Obser
 	private static final boolean TRACING = ClassUtils.isPresent(
 			"io.micrometer.tracing.handler.TracingObservationHandler", RequestLabelsObservationHandler.class.getClassLoader());
 
-	private static final LabelSource REQUEST_LABELS = (owner) -> {
+	// The labels of a scope entered while no profile ran: read from the context, where a profile that starts while
+	// the request runs finds them resolved once it stops.
+	private static final LabelSource FROM_CONTEXT = (owner) -> {
 		Observation.Context context = (Observation.Context) owner;
-		Resolved resolved = context.get(Resolved.class);
-		return (resolved != null) ? resolved.labels() : resolve(context);
+		RequestLabels labels = context.get(RequestLabels.class);
+		return (labels != null) ? labels.get() : resolve(context);
 	};
+
+	private static final LabelSource FROM_REQUEST_LABELS = (owner) -> ((RequestLabels) owner).get();
 
 	private final LabelTimeline timeline;
 
@@ -55,12 +59,23 @@ public class RequestLabelsObservationHandler implements ObservationHandler<Obser
 
 	@Override
 	public void onScopeOpened(Observation.Context context) {
-		this.timeline.enter(context, REQUEST_LABELS);
+		if (this.timeline.isRecording()) {
+			// A profile keeps what threads carried until it ends: keep a small holder there, not the context
+			// with everything it references, which the holder lets go of when the request stops.
+			this.timeline.enter(context.computeIfAbsent(RequestLabels.class, (key) -> new RequestLabels(context)),
+					FROM_REQUEST_LABELS);
+		}
+		else {
+			this.timeline.enter(context, FROM_CONTEXT);
+		}
 	}
 
 	@Override
 	public void onScopeClosed(Observation.Context context) {
-		this.timeline.exit(context);
+		RequestLabels labels = context.get(RequestLabels.class);
+		if (labels == null || !this.timeline.exit(labels)) {
+			this.timeline.exit(context);
+		}
 	}
 
 	@Override
@@ -72,7 +87,7 @@ public class RequestLabelsObservationHandler implements ObservationHandler<Obser
 	public void onStop(Observation.Context context) {
 		// A servlet container recycles its request objects once the request is done: keep the labels now.
 		if (this.timeline.isRecording()) {
-			context.put(Resolved.class, new Resolved(resolve(context)));
+			context.computeIfAbsent(RequestLabels.class, (key) -> new RequestLabels(context)).stop();
 		}
 	}
 
@@ -97,8 +112,37 @@ public class RequestLabelsObservationHandler implements ObservationHandler<Obser
 		}
 	}
 
-	/** The labels of a request that has stopped. */
-	private record Resolved(Map<String, String> labels) {
+	/**
+	 * A request's labels as a profile keeps them: read from the request's context until it stops, then resolved
+	 * once and the context let go.
+	 */
+	private static final class RequestLabels {
+
+		private volatile Observation.Context context;
+
+		private volatile Map<String, String> resolved;
+
+		RequestLabels(Observation.Context context) {
+			this.context = context;
+		}
+
+		void stop() {
+			Observation.Context stopped = this.context;
+			if (stopped != null) {
+				this.resolved = Map.copyOf(resolve(stopped));
+				this.context = null;
+			}
+		}
+
+		Map<String, String> get() {
+			Map<String, String> labels = this.resolved;
+			if (labels != null) {
+				return labels;
+			}
+			Observation.Context running = this.context;
+			return (running != null) ? resolve(running) : this.resolved;
+		}
+
 	}
 
 	/** Reads servlet requests; loaded only where one is observed, so a reactive application needs no Servlet API. */

@@ -79,15 +79,17 @@ public final class LabelTimeline {
 	/**
 	 * Takes the current thread back to what it carried before it entered {@code owner}; nothing if it did not.
 	 * @param owner what was entered
+	 * @return whether the thread had entered it
 	 */
-	public void exit(Object owner) {
+	public boolean exit(Object owner) {
 		ThreadState state = this.threads.get();
 		for (LabelScope scope = state.current; scope != null; scope = scope.outer) {
 			if (scope.owner == owner) {
 				change(state, scope.outer);
-				return;
+				return true;
 			}
 		}
+		return false;
 	}
 
 	/**
@@ -173,7 +175,11 @@ public final class LabelTimeline {
 		state.current = scope;
 		Recording current = this.recording;
 		if (current != null) {
-			current.intervals(state.threadId).change(System.nanoTime(), scope, current);
+			if (state.intervalsOf != current) {
+				state.intervals = current.intervals(state.threadId);
+				state.intervalsOf = current;
+			}
+			state.intervals.change(System.nanoTime(), scope, current);
 		}
 	}
 
@@ -192,6 +198,11 @@ public final class LabelTimeline {
 		private final long threadId;
 
 		private volatile LabelScope current;
+
+		// The recording's intervals of this thread, looked up once per recording; only the thread touches these.
+		private Recording intervalsOf;
+
+		private ThreadIntervals intervals;
 
 		ThreadState(long threadId) {
 			this.threadId = threadId;
