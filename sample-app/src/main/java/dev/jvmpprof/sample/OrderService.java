@@ -34,7 +34,7 @@ public class OrderService {
 
 	private static long checksum(long seed) {
 		long x = seed | 1;
-		for (int round = 0; round < 20_000; round++) {
+		for (int round = 0; round < 200_000; round++) {
 			x ^= x << 13;
 			x ^= x >>> 7;
 			x ^= x << 17;
