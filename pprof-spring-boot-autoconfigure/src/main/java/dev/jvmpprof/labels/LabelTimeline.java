@@ -175,11 +175,9 @@ public final class LabelTimeline {
 		state.current = scope;
 		Recording current = this.recording;
 		if (current != null) {
-			if (state.intervalsOf != current) {
-				state.intervals = current.intervals(state.threadId);
-				state.intervalsOf = current;
-			}
-			state.intervals.change(System.nanoTime(), scope, current);
+			// Looked up each time rather than cached on the thread: a cache would keep a finished recording's
+			// intervals alive until its thread next changes labels.
+			current.intervals(state.threadId).change(System.nanoTime(), scope, current);
 		}
 	}
 
@@ -198,11 +196,6 @@ public final class LabelTimeline {
 		private final long threadId;
 
 		private volatile LabelScope current;
-
-		// The recording's intervals of this thread, looked up once per recording; only the thread touches these.
-		private Recording intervalsOf;
-
-		private ThreadIntervals intervals;
 
 		ThreadState(long threadId) {
 			this.threadId = threadId;
