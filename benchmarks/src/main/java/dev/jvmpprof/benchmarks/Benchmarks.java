@@ -6,6 +6,7 @@ import java.util.List;
 import dev.jvmpprof.benchmarks.encoding.EncodingComparison;
 import dev.jvmpprof.benchmarks.encoding.EncodingMemory;
 import dev.jvmpprof.benchmarks.encoding.Recordings;
+import dev.jvmpprof.benchmarks.labels.LabelCostComparison;
 import dev.jvmpprof.benchmarks.load.Workspace;
 import dev.jvmpprof.benchmarks.overhead.OverheadComparison;
 import dev.jvmpprof.benchmarks.sampling.SamplingComparison;
@@ -13,12 +14,13 @@ import dev.jvmpprof.benchmarks.startup.StartupComparison;
 import dev.jvmpprof.benchmarks.threads.ThreadProfileComparison;
 
 /**
- * Runs the parts named on the command line ({@code record}, {@code encoding}, {@code memory}, {@code sampling}, {@code overhead}, {@code threads},
- * {@code startup}), or all of them.
+ * Runs the parts named on the command line ({@code record}, {@code encoding}, {@code memory}, {@code sampling},
+ * {@code overhead}, {@code threads}, {@code startup}, {@code labels}), or all of them.
  */
 public final class Benchmarks {
 
-	private static final List<String> PARTS = List.of("encoding", "memory", "sampling", "overhead", "threads", "startup");
+	private static final List<String> PARTS = List.of("encoding", "memory", "sampling", "overhead", "threads",
+			"startup", "labels");
 
 	private Benchmarks() {
 	}
@@ -36,6 +38,7 @@ public final class Benchmarks {
 				case "overhead" -> OverheadComparison.run(workspace);
 				case "threads" -> ThreadProfileComparison.run(workspace);
 				case "startup" -> StartupComparison.run(workspace);
+				case "labels" -> LabelCostComparison.run(workspace);
 				default -> throw new IllegalArgumentException("No part " + part + "; the parts are record, " + PARTS);
 			}
 		}

@@ -7,9 +7,11 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import dev.jvmpprof.cmdline.CommandLine;
 import dev.jvmpprof.cpu.CpuProfileCollector;
@@ -34,7 +36,8 @@ import dev.jvmpprof.wall.WallProfileCollector;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
- * {@link PprofEndpoint}: its collectors and engine, each replaceable by a bean of the user's.
+ * {@link PprofEndpoint}: its collectors and engine, and the handler that labels samples with their request, each
+ * replaceable by a bean of the user's.
  */
 @AutoConfiguration
 @ConditionalOnAvailableEndpoint(PprofEndpoint.class)
@@ -154,6 +157,21 @@ public class PprofEndpointAutoConfiguration {
 		IndexPage index = new IndexPage(dispatcher::serves,
 				() -> Objects.requireNonNullElse(PprofPaths.endpointPath(pathMappedEndpoints), ""));
 		return new PprofEndpoint(dispatcher, index);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.observation.ObservationHandler",
+			"org.springframework.http.server.observation.ServerRequestObservationContext" })
+	@ConditionalOnBooleanProperty(name = "pprof.labels.enabled", matchIfMissing = true)
+	static class RequestLabelsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestLabelsObservationHandler pprofRequestLabelsObservationHandler() {
+			// Boot registers every ObservationHandler bean with the application's ObservationRegistry.
+			return new RequestLabelsObservationHandler();
+		}
+
 	}
 
 	private static SamplingSettings samplingSettings(PprofProperties properties) {

@@ -32,6 +32,8 @@ public class PprofProperties {
 
 	private final Heap heap = new Heap();
 
+	private final Labels labels = new Labels();
+
 	public Duration getMaxDuration() {
 		return this.maxDuration;
 	}
@@ -66,6 +68,29 @@ public class PprofProperties {
 
 	public Heap getHeap() {
 		return this.heap;
+	}
+
+	public Labels getLabels() {
+		return this.labels;
+	}
+
+	/** Settings of the labels that CPU, wall-clock and lock samples carry. */
+	public static class Labels {
+
+		/**
+		 * Whether samples taken while a thread serves an HTTP request carry the request's http.route and
+		 * http.method (and trace_id and span_id with Micrometer Tracing), from the framework's request observations.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/** Settings of the memory profiles ({@code heap} and {@code allocs}). */

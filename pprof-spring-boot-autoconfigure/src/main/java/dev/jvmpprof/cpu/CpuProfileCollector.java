@@ -14,6 +14,8 @@ import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.engine.Window;
 import dev.jvmpprof.jfr.ThreadLabels;
 import dev.jvmpprof.jfr.WindowProfileEncoder;
+import dev.jvmpprof.labels.LabelCapture;
+import dev.jvmpprof.labels.LabelTimeline;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ValueType;
@@ -25,7 +27,8 @@ import dev.jvmpprof.profile.ProfileSource;
 
 /**
  * Takes the {@code profile} profile: CPU samples over a window, shaped exactly like Go's CPU profile
- * ({@code samples/count} and {@code cpu/nanoseconds}, one sample per stack and thread).
+ * ({@code samples/count} and {@code cpu/nanoseconds}, one sample per stack, thread and labels: the request a thread
+ * served and the {@code PprofLabels} blocks it ran in).
  */
 public final class CpuProfileCollector implements ProfileSource {
 
@@ -79,9 +82,11 @@ public final class CpuProfileCollector implements ProfileSource {
 	public void collect(Duration duration, OutputStream out)
 			throws ProfileException, IOException, InterruptedException {
 		long period = this.interval.toNanos();
-		this.engine.sample(Set.of(SampledEvent.CPU), duration, (recorded) -> encode(recorded,
-				ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period, recorded.start(), recorded.duration()),
-				this.program, out));
+		try (LabelCapture labels = LabelTimeline.shared().capture()) {
+			this.engine.sample(Set.of(SampledEvent.CPU), duration, (recorded) -> encode(recorded,
+					ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period, recorded.start(), recorded.duration()),
+					this.program, labels, out));
+		}
 	}
 
 	/**
@@ -95,7 +100,13 @@ public final class CpuProfileCollector implements ProfileSource {
 	 */
 	public static void encode(Window.Recorded recorded, ProfileHeader header, String program, OutputStream out)
 			throws IOException {
-		WindowProfileEncoder.encode(recorded, EXECUTION_SAMPLE, header, program, new CpuSamples(header.period()), out);
+		encode(recorded, header, program, null, out);
+	}
+
+	private static void encode(Window.Recorded recorded, ProfileHeader header, String program, LabelCapture labels,
+			OutputStream out) throws IOException {
+		WindowProfileEncoder.encode(recorded, EXECUTION_SAMPLE, header, program, new CpuSamples(header.period()),
+				labels, out);
 	}
 
 	/** Each execution sample counts once, for one period of CPU time, on its thread. */

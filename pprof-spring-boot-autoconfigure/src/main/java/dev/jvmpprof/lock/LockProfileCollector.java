@@ -11,6 +11,8 @@ import jdk.jfr.consumer.RecordedEvent;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.jfr.WindowProfileEncoder;
+import dev.jvmpprof.labels.LabelCapture;
+import dev.jvmpprof.labels.LabelTimeline;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ValueType;
@@ -61,10 +63,14 @@ public abstract class LockProfileCollector implements ProfileSource {
 					"the " + this.name.value() + " profile is served as pprof only; read it with go tool pprof");
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-		this.engine.sample(Set.of(SampledEvent.LOCK), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
-			ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, recorded.start(), recorded.duration());
-			WindowProfileEncoder.encode(recorded, LOCK_EVENTS, header, this.program, new LockSamples(), out);
-		});
+		try (LabelCapture labels = LabelTimeline.shared().capture()) {
+			this.engine.sample(Set.of(SampledEvent.LOCK), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
+				ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, recorded.start(),
+						recorded.duration());
+				WindowProfileEncoder.encode(recorded, LOCK_EVENTS, header, this.program, new LockSamples(), labels,
+						out);
+			});
+		}
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
 				this.name.attachmentName(request.seconds().isPresent()));
 	}
@@ -76,7 +82,10 @@ public abstract class LockProfileCollector implements ProfileSource {
 	 */
 	abstract boolean counts(RecordedEvent event);
 
-	/** Each wait counts once, valued its length; like Go's, lock profiles carry no labels. */
+	/**
+	 * Each wait counts once, valued its length. Like Go's, a wait carries no thread label; it carries the labels
+	 * its thread carried (its request, {@code PprofLabels} blocks), which Go's lock profiles leave out.
+	 */
 	private final class LockSamples implements WindowProfileEncoder.EventSamples {
 
 		@Override

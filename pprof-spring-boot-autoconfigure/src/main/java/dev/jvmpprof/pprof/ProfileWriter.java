@@ -208,6 +208,8 @@ public final class ProfileWriter implements Closeable {
 		// Go's client demangles system names; Java names stay as they are when both are equal.
 		function.writeInt64(FUNCTION_SYSTEM_NAME, name);
 		function.writeInt64(FUNCTION_FILENAME, string(frame.file()));
+		// No start_line: neither recorded frames (JFR's RecordedMethod) nor StackTraceElement say where a method
+		// starts, only which line runs. go tool pprof -list needs the file and each Line.line, not the start.
 		this.message.writeTo(this.out, PROFILE_FUNCTION);
 		return functionId;
 	}

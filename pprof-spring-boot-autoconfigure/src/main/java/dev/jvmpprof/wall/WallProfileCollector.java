@@ -12,6 +12,8 @@ import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.jfr.ThreadLabels;
 import dev.jvmpprof.jfr.WindowProfileEncoder;
+import dev.jvmpprof.labels.LabelCapture;
+import dev.jvmpprof.labels.LabelTimeline;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ValueType;
@@ -68,11 +70,14 @@ public final class WallProfileCollector implements ProfileSource {
 		}
 		long period = this.interval.toNanos();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-		this.engine.sample(Set.of(SampledEvent.WALL), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
-			ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period, recorded.start(),
-					recorded.duration());
-			WindowProfileEncoder.encode(recorded, WALL_SAMPLE, header, this.program, new WallSamples(period), out);
-		});
+		try (LabelCapture labels = LabelTimeline.shared().capture()) {
+			this.engine.sample(Set.of(SampledEvent.WALL), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
+				ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period, recorded.start(),
+						recorded.duration());
+				WindowProfileEncoder.encode(recorded, WALL_SAMPLE, header, this.program, new WallSamples(period),
+						labels, out);
+			});
+		}
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY, ProfileName.WALL.attachmentName(false));
 	}
 

@@ -104,6 +104,24 @@ class PprofEndpointAutoConfigurationTests {
 		assertThat(properties.getCpu().getInterval()).isEqualTo(Duration.ofMillis(10));
 	}
 
+	@Test
+	void runWhenExposedShouldLabelRequests() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=pprof")
+			.run((context) -> assertThat(context).hasSingleBean(RequestLabelsObservationHandler.class));
+	}
+
+	@Test
+	void runWhenLabelsAreDisabledShouldNotLabelRequests() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=pprof", "pprof.labels.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestLabelsObservationHandler.class)
+				.hasSingleBean(PprofEndpoint.class));
+	}
+
+	@Test
+	void runWhenNotExposedShouldNotLabelRequests() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RequestLabelsObservationHandler.class));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserEngineConfiguration {
 
