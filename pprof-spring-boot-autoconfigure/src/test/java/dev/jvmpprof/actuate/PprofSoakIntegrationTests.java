@@ -2,7 +2,6 @@ package dev.jvmpprof.actuate;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,14 +51,15 @@ class PprofSoakIntegrationTests {
 		ExecutorService clients = Executors.newFixedThreadPool(4);
 		try {
 			Random random = new Random(42);
-			List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
+			// Statuses only: the bodies (a trace is megabytes) would count as heap the server kept.
+			List<Future<Integer>> statuses = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				String path = paths.get(random.nextInt(paths.size()));
-				responses.add(clients.submit(() -> Http.get(url(path))));
+				statuses.add(clients.submit(() -> Http.get(url(path)).statusCode()));
 			}
-			for (Future<HttpResponse<byte[]>> response : responses) {
+			for (Future<Integer> status : statuses) {
 				// Never an internal error; 503 is a profile switched off, 501 one this version does not serve.
-				assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isIn(200, 400, 404, 429, 501, 503);
+				assertThat(status.get(60, TimeUnit.SECONDS)).isIn(200, 400, 404, 429, 501, 503);
 			}
 		}
 		finally {
@@ -69,7 +69,9 @@ class PprofSoakIntegrationTests {
 		Baseline after = Baseline.settle(before);
 		assertThat(after.threads()).as("live threads").isLessThanOrEqualTo(before.threads() + 4);
 		assertThat(after.fileDescriptors()).as("open file descriptors").isLessThanOrEqualTo(before.fileDescriptors() + 8);
-		assertThat(after.heapBytes()).as("heap after GC").isLessThan(before.heapBytes() + 32 * 1024 * 1024);
+		// About 2 MB is seen (caches of distinct stacks and sites, loaded classes); a profile kept per request
+		// would be tens.
+		assertThat(after.heapBytes()).as("heap after GC").isLessThan(before.heapBytes() + 16 * 1024 * 1024);
 		assertThat(leftoverFiles(start)).as("temporary files left behind").isEmpty();
 	}
 
