@@ -68,8 +68,17 @@ public final class ProfileView {
 			return Optional.empty();
 		}
 		return ProfileName.find(name)
-			.filter((profile) -> profile != ProfileName.CMDLINE && profile != ProfileName.SYMBOL)
+			.filter(ProfileView::hasPage)
 			.map((profile) -> new ProfileView(profile, (query != null) ? query : "", window(profile, seconds)));
+	}
+
+	/**
+	 * Returns whether a profile has a page: every one but the text answers, {@code cmdline} and {@code symbol}.
+	 * @param profile the profile
+	 * @return whether browsers get a page for it
+	 */
+	public static boolean hasPage(ProfileName profile) {
+		return profile != ProfileName.CMDLINE && profile != ProfileName.SYMBOL;
 	}
 
 	/**

@@ -6,7 +6,7 @@
 	const $ = (id) => document.getElementById(id);
 	const ROW_HEIGHT = 18;
 
-	const profileUrl = new URL(location.href);
+	const profileUrl = new URL(window.location.href);
 	profileUrl.hash = '';
 
 	$('index-link').href = view.index;
@@ -31,13 +31,11 @@
 			bar.max = windowMs;
 			bar.value = elapsed;
 			const left = Math.ceil((windowMs - elapsed) / 1000);
-			$('progress-text').textContent = 'Recording the ' + view.profile + ' profile for ' + view.windowSeconds
-				+ ' s: ' + left + ' s left';
+			$('progress-text').textContent = 'Recording for ' + view.windowSeconds + ' s: ' + left + ' s left';
 		}
 		else {
 			bar.removeAttribute('value');
-			$('progress-text').textContent = (windowMs > 0 ? 'Recorded; writing the ' : 'Taking the ')
-				+ view.profile + ' profile';
+			$('progress-text').textContent = windowMs > 0 ? 'Recorded; writing the profile' : 'Taking the profile';
 		}
 		setTimeout(showProgress, 200);
 	}
@@ -217,14 +215,14 @@
 		const r = new Reader(buf, 0, buf.length);
 		r.fields((field, wt) => {
 			switch (field) {
-				case 1: return wt === 2 && p.sampleTypes.push(valueType(r.message()));
-				case 2: return wt === 2 && p.samples.push(sample(r.message()));
-				case 4: return wt === 2 && location(r.message(), p.locations);
-				case 5: return wt === 2 && func(r.message(), p.functions);
+				case 1: return wt === 2 && p.sampleTypes.push(readValueType(r.message()));
+				case 2: return wt === 2 && p.samples.push(readSample(r.message()));
+				case 4: return wt === 2 && readLocation(r.message(), p.locations);
+				case 5: return wt === 2 && readFunction(r.message(), p.functions);
 				case 6: return wt === 2 && p.strings.push(r.string());
 				case 9: return wt === 0 && ((p.timeNanos = r.varint()), true);
 				case 10: return wt === 0 && ((p.durationNanos = r.varint()), true);
-				case 11: return wt === 2 && ((p.periodType = valueType(r.message())), true);
+				case 11: return wt === 2 && ((p.periodType = readValueType(r.message())), true);
 				case 12: return wt === 0 && ((p.period = r.varint()), true);
 				case 14: return wt === 0 && ((p.defaultSampleType = r.varint()), true);
 				default: return false;
@@ -245,7 +243,7 @@
 		return p;
 	}
 
-	function valueType(r) {
+	function readValueType(r) {
 		const t = { type: 0, unit: 0 };
 		r.fields((field, wt) => {
 			if (wt !== 0 || (field !== 1 && field !== 2)) {
@@ -257,7 +255,7 @@
 		return t;
 	}
 
-	function sample(r) {
+	function readSample(r) {
 		const s = { locationIds: [], values: [], stack: null };
 		r.fields((field, wt) => {
 			if (field === 1 || field === 2) {
@@ -269,7 +267,7 @@
 		return s;
 	}
 
-	function location(r, locations) {
+	function readLocation(r, locations) {
 		const loc = { id: 0, address: 0, lines: [] };
 		r.fields((field, wt) => {
 			if (field === 1 && wt === 0) {
@@ -299,7 +297,7 @@
 		return true;
 	}
 
-	function func(r, functions) {
+	function readFunction(r, functions) {
 		const f = { id: 0, name: 0 };
 		r.fields((field, wt) => {
 			if (wt !== 0 || (field !== 1 && field !== 2)) {
@@ -473,9 +471,11 @@
 		for (let n = focus; n; n = n.parent) {
 			chain.unshift(n);
 		}
+		const width = Math.max(graph.clientWidth, 1);
+		const frame = (node, left, share, kind) => frameElement(node, left, share, kind, share * width >= 24);
 		chain.forEach((n) => fragment.append(frame(n, 0, 1, n === focus ? 'focus' : 'ancestor')));
 		// Frames narrower than a pixel are left out: they could not be seen or pointed at.
-		const minValue = focus.value / Math.max(graph.clientWidth, 1);
+		const minValue = focus.value / width;
 		let maxDepth = focus.depth;
 		const layout = (node, start) => {
 			let x = start;
@@ -495,7 +495,8 @@
 		search();
 	}
 
-	function frame(node, left, width, kind) {
+	// A frame is labelled where its name has room to start; the name is in its data, and its tooltip, anyway.
+	function frameElement(node, left, width, kind, labelled) {
 		const el = document.createElement('div');
 		el.className = kind ? 'frame ' + kind : 'frame';
 		el.style.left = (left * 100) + '%';
@@ -504,12 +505,15 @@
 		el.style.background = color(node.name);
 		el.dataset.name = node.name;
 		el.dataset.value = String(node.value);
-		el.textContent = node.name;
+		if (labelled) {
+			el.textContent = node.name;
+		}
 		frameNodes.set(el, node);
 		return el;
 	}
 
-	// Warm colours for the application's frames, green for the JDK's, grey for the root: stable per name.
+	// Warm colours for the application's Java frames, green for the JDK's, blue for native code (the JVM's own
+	// threads, C and C++ frames), grey for the root: a colour per name, the same in every profile.
 	function color(name) {
 		if (name === 'all') {
 			return 'hsl(0, 0%, 80%)';
@@ -518,9 +522,13 @@
 		for (let i = 0; i < name.length; i++) {
 			hash = (hash * 31 + name.charCodeAt(i)) | 0;
 		}
+		const lightness = 58 + (Math.abs(hash >> 8) % 14);
+		if (name.includes('::') || !name.includes('.')) {
+			return 'hsl(' + (195 + (Math.abs(hash) % 30)) + ', 45%, ' + (lightness + 6) + '%)';
+		}
 		const jdk = /^(java|javax|jdk|sun|com\.sun)\./.test(name);
 		const hue = jdk ? 80 + (Math.abs(hash) % 50) : 8 + (Math.abs(hash) % 42);
-		return 'hsl(' + hue + ', 70%, ' + (58 + (Math.abs(hash >> 8) % 14)) + '%)';
+		return 'hsl(' + hue + ', 70%, ' + lightness + '%)';
 	}
 
 	function pattern() {

@@ -1,0 +1,17 @@
+package dev.jvmpprof.view;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import dev.jvmpprof.testing.TestApplication;
+
+@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoints.web.exposure.include=pprof")
+class ProfileViewWebMvcBrowserTests extends AbstractProfileViewBrowserTests {
+
+	@Override
+	String stack() {
+		return "mvc";
+	}
+
+}
