@@ -472,7 +472,7 @@
 			chain.unshift(n);
 		}
 		const width = Math.max(graph.clientWidth, 1);
-		const frame = (node, left, share, kind) => frameElement(node, left, share, kind, share * width >= 24);
+		const frame = (node, left, share, kind) => frameElement(node, left, share, kind, label(node.name, share * width));
 		chain.forEach((n) => fragment.append(frame(n, 0, 1, n === focus ? 'focus' : 'ancestor')));
 		// Frames narrower than a pixel are left out: they could not be seen or pointed at.
 		const minValue = focus.value / width;
@@ -495,8 +495,22 @@
 		search();
 	}
 
-	// A frame is labelled where its name has room to start; the name is in its data, and its tooltip, anyway.
-	function frameElement(node, left, width, kind, labelled) {
+	// A frame's label: its name where that fits, else the name from its class on (a Java name's package takes the
+	// room the method needs), and nothing where not even that can start. The full name is in the frame's data and
+	// its tooltip.
+	function label(name, pixels) {
+		const chars = Math.floor((pixels - 6) / 7.2);
+		if (chars < 3) {
+			return '';
+		}
+		if (name.length <= chars) {
+			return name;
+		}
+		const type = name.search(/\.[A-Z][^.]*\./);
+		return type >= 0 ? name.substring(type + 1) : name;
+	}
+
+	function frameElement(node, left, width, kind, text) {
 		const el = document.createElement('div');
 		el.className = kind ? 'frame ' + kind : 'frame';
 		el.style.left = (left * 100) + '%';
@@ -505,9 +519,7 @@
 		el.style.background = color(node.name);
 		el.dataset.name = node.name;
 		el.dataset.value = String(node.value);
-		if (labelled) {
-			el.textContent = node.name;
-		}
+		el.textContent = text;
 		frameNodes.set(el, node);
 		return el;
 	}
