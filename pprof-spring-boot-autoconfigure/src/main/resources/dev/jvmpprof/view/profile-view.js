@@ -53,7 +53,7 @@
 		const response = await fetch(profileUrl, { headers: { Accept: '*/*' }, cache: 'no-store' });
 		const answer = new Uint8Array(await response.arrayBuffer());
 		if (!response.ok) {
-			throw new Error(response.status + ' ' + response.statusText + '\n' + new TextDecoder().decode(answer));
+			throw new Error((response.status + ' ' + response.statusText).trim() + '\n' + new TextDecoder().decode(answer));
 		}
 		const fileName = attachmentName(response.headers.get('Content-Disposition')) || view.profile;
 		if (view.format === 'jfr') {
