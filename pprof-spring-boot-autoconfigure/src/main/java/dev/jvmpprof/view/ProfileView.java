@@ -34,13 +34,13 @@ public final class ProfileView {
 	private static final String SCRIPT = resource("profile-view.js");
 
 	/**
-	 * The page's {@code Content-Security-Policy}: its own script and style only, and requests to its own origin,
-	 * where it reads the profile. The script and style are the same for every page, so their hashes stand for them;
+	 * The page's {@code Content-Security-Policy}: its own script and style only, requests to its own origin, where it
+	 * reads the profile, and no framing by other sites. The script and style are the same for every page, so their hashes stand for them;
 	 * the request's values travel in a JSON data block, which is never run.
 	 */
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src '" + sha256(SCRIPT)
-			+ "'; style-src '" + sha256(STYLE) + "'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; "
-			+ "form-action 'none'";
+			+ "'; style-src '" + sha256(STYLE) + "'; connect-src 'self'; img-src data:; base-uri 'none'; "
+			+ "form-action 'none'; frame-ancestors 'self'";
 
 	private final ProfileName profile;
 
