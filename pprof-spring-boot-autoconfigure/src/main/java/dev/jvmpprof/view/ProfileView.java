@@ -35,8 +35,8 @@ public final class ProfileView {
 
 	/**
 	 * The page's {@code Content-Security-Policy}: its own script and style only, requests to its own origin, where it
-	 * reads the profile, and no framing by other sites. The script and style are the same for every page, so their hashes stand for them;
-	 * the request's values travel in a JSON data block, which is never run.
+	 * reads the profile, and no framing by other sites. The script and style are the same for every page, so their
+	 * hashes stand for them; the request's values travel in a JSON data block, which is never run.
 	 */
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src '" + sha256(SCRIPT)
 			+ "'; style-src '" + sha256(STYLE) + "'; connect-src 'self'; img-src data:; base-uri 'none'; "
