@@ -1,6 +1,9 @@
 package dev.jvmpprof.view;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Tells a browser that navigates to a profile, which should see a page, from every client that wants the profile's
@@ -30,7 +33,8 @@ public final class BrowserRequest {
 
 	/**
 	 * Returns whether an {@code Accept} header ranks {@code text/html} above {@code application/octet-stream}, the
-	 * type of the profile itself: equal ranks, as {@code *}{@code /*} gives both, keep Go's answer.
+	 * type of the profile itself: equal ranks, as {@code *}{@code /*} gives both, keep Go's answer. A header that is
+	 * not well-formed never asks for the page: it gets the answer it got before, the web framework's refusal.
 	 * @param accept the header, or {@code null}
 	 * @return whether HTML is preferred
 	 */
@@ -38,8 +42,16 @@ public final class BrowserRequest {
 		if (accept == null || accept.isBlank()) {
 			return false;
 		}
-		double html = quality(accept, "text", "html");
-		return html > 0 && html > quality(accept, "application", "octet-stream");
+		List<MediaRange> ranges = new ArrayList<>();
+		for (String element : accept.split(",", -1)) {
+			MediaRange range = MediaRange.parse(element);
+			if (range == null) {
+				return false;
+			}
+			ranges.add(range);
+		}
+		double html = quality(ranges, "text", "html");
+		return html > 0 && html > quality(ranges, "application", "octet-stream");
 	}
 
 	private static boolean isDisplayed(String fetchDest) {
@@ -47,57 +59,82 @@ public final class BrowserRequest {
 	}
 
 	/**
-	 * Returns the quality the header gives a type: that of the most specific range that matches it, as RFC 9110
-	 * says, or 0 when none matches.
+	 * Returns the quality the ranges give a type: that of the most specific range that matches it, as RFC 9110 says,
+	 * or 0 when none matches.
 	 */
-	private static double quality(String accept, String type, String subtype) {
+	private static double quality(List<MediaRange> ranges, String type, String subtype) {
 		int bestSpecificity = -1;
 		double quality = 0;
-		for (String range : accept.split(",")) {
-			String[] parts = range.split(";");
-			String mediaRange = parts[0].trim().toLowerCase(Locale.ROOT);
-			int slash = mediaRange.indexOf('/');
-			if (slash < 0) {
-				continue;
-			}
-			String rangeType = mediaRange.substring(0, slash).trim();
-			String rangeSubtype = mediaRange.substring(slash + 1).trim();
-			int specificity;
-			if (rangeType.equals(type) && rangeSubtype.equals(subtype)) {
-				specificity = 2;
-			}
-			else if (rangeType.equals(type) && rangeSubtype.equals("*")) {
-				specificity = 1;
-			}
-			else if (rangeType.equals("*") && rangeSubtype.equals("*")) {
-				specificity = 0;
-			}
-			else {
-				continue;
-			}
+		for (MediaRange range : ranges) {
+			int specificity = range.specificity(type, subtype);
 			if (specificity > bestSpecificity) {
 				bestSpecificity = specificity;
-				quality = q(parts);
+				quality = range.quality();
 			}
 		}
 		return quality;
 	}
 
-	private static double q(String[] parts) {
-		for (int i = 1; i < parts.length; i++) {
-			String parameter = parts[i].trim();
-			if (parameter.length() > 2 && parameter.substring(0, 2).equalsIgnoreCase("q=")) {
-				try {
-					double q = Double.parseDouble(parameter.substring(2).trim());
-					return (q >= 0 && q <= 1) ? q : 1;
+	/**
+	 * One element of an {@code Accept} header, parsed as strictly as RFC 9110 writes it.
+	 *
+	 * @param type the type, lower case, or {@code *}
+	 * @param subtype the subtype, lower case, or {@code *}
+	 * @param quality its weight, 1 unless {@code q} says otherwise
+	 */
+	private record MediaRange(String type, String subtype, double quality) {
+
+		private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+		private static final Pattern QUOTED = Pattern.compile("\"[^\"\\\\]*\"");
+
+		private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+
+		/** Returns the range, or {@code null} if the text is not one. */
+		static MediaRange parse(String text) {
+			String[] parts = text.split(";", -1);
+			String[] types = parts[0].trim().split("/", -1);
+			if (types.length != 2 || !TOKEN.matcher(types[0]).matches() || !TOKEN.matcher(types[1]).matches()
+					|| (types[0].equals("*") && !types[1].equals("*"))) {
+				return null;
+			}
+			double quality = 1;
+			for (int i = 1; i < parts.length; i++) {
+				String parameter = parts[i].trim();
+				int equals = parameter.indexOf('=');
+				if (equals <= 0) {
+					return null;
 				}
-				catch (NumberFormatException ex) {
-					// A weight that is not a number is ignored, as if the range had none.
-					return 1;
+				String name = parameter.substring(0, equals);
+				String value = parameter.substring(equals + 1);
+				if (!TOKEN.matcher(name).matches()
+						|| !(TOKEN.matcher(value).matches() || QUOTED.matcher(value).matches())) {
+					return null;
+				}
+				if (name.equalsIgnoreCase("q")) {
+					if (!QVALUE.matcher(value).matches()) {
+						return null;
+					}
+					quality = Double.parseDouble(value);
 				}
 			}
+			return new MediaRange(types[0].toLowerCase(Locale.ROOT), types[1].toLowerCase(Locale.ROOT), quality);
 		}
-		return 1;
+
+		/** Returns how closely the range matches a type: 2 exactly, 1 by its type, 0 as any, -1 not at all. */
+		int specificity(String type, String subtype) {
+			if (this.type.equals("*")) {
+				return 0;
+			}
+			if (!this.type.equals(type)) {
+				return -1;
+			}
+			if (this.subtype.equals("*")) {
+				return 1;
+			}
+			return this.subtype.equals(subtype) ? 2 : -1;
+		}
+
 	}
 
 }

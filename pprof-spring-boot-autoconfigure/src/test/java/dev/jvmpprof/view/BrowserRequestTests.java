@@ -42,10 +42,18 @@ class BrowserRequestTests {
 		assertThat(BrowserRequest.wantsPage(accept, null)).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "text/html;q=abc", "text/html;q=2", "text/html;q=0.12345", "text/html;q", "text/html;",
+			"garbage, text/html", "/, text/html", "text/, text/html", "a/b/c, text/html", "*/html", "text/html,,*/*",
+			"text/html;charset=\"utf-8, */*;q=0.1", "text/html;a b=c" })
+	void malformedAcceptShouldBeLeftToTheEndpointWhichRefusesIt(String accept) {
+		assertThat(BrowserRequest.wantsPage(accept, null)).isFalse();
+	}
+
 	@Test
-	void aWeightThatIsNotANumberShouldCountAsNone() {
-		assertThat(BrowserRequest.wantsPage("text/html;q=high, */*;q=0.8", null)).isTrue();
-		assertThat(BrowserRequest.wantsPage("text/html;q=2, */*", null)).isFalse();
+	void wellFormedParametersShouldBeRead() {
+		assertThat(BrowserRequest.wantsPage("text/html;charset=\"utf-8\";q=1.000, */*;q=0.999", null)).isTrue();
+		assertThat(BrowserRequest.wantsPage("text/html;Q=0.1, */*;q=0.2", null)).isFalse();
 	}
 
 	@Test
