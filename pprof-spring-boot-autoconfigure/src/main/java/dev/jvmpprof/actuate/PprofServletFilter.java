@@ -2,6 +2,8 @@ package dev.jvmpprof.actuate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
@@ -49,6 +51,13 @@ class PprofServletFilter extends OncePerRequestFilter {
 			write(response, PprofHttpConventions.malformedQuery());
 			return;
 		}
+		String page = ProfilePage.html(request.getMethod(), profileName, (name) -> header(request, name),
+				request.getQueryString(), request::getParameter, this.endpointPath.get());
+		if (page != null) {
+			ProfilePage.HEADERS.forEach(response::setHeader);
+			response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
 		HttpServletResponse goErrors = new GoErrorResponse(response);
 		String disposition = PprofHttpConventions.contentDisposition(profileName, window);
 		if (disposition == null) {
@@ -71,6 +80,11 @@ class PprofServletFilter extends OncePerRequestFilter {
 		}
 		response.setContentType(PprofEndpoint.TEXT_PLAIN.toString());
 		response.getOutputStream().write(answer.body().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String header(HttpServletRequest request, String name) {
+		List<String> values = Collections.list(request.getHeaders(name));
+		return values.isEmpty() ? null : String.join(",", values);
 	}
 
 	private String profileName(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package dev.jvmpprof.actuate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
@@ -50,6 +51,14 @@ class PprofWebFilter implements WebFilter, Ordered {
 		if (answer != null) {
 			return write(exchange, answer);
 		}
+		String page = ProfilePage.html(exchange.getRequest().getMethod().name(), profileName,
+				(name) -> header(exchange, name), exchange.getRequest().getURI().getRawQuery(),
+				exchange.getRequest().getQueryParams()::getFirst, this.endpointPath.get());
+		if (page != null) {
+			ProfilePage.HEADERS.forEach(response.getHeaders()::set);
+			byte[] body = page.getBytes(StandardCharsets.UTF_8);
+			return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+		}
 		String disposition = PprofHttpConventions.contentDisposition(profileName,
 				exchange.getRequest().getQueryParams().containsKey("seconds"));
 		if (disposition != null) {
@@ -70,6 +79,11 @@ class PprofWebFilter implements WebFilter, Ordered {
 			PprofHttpConventions.Answer error = PprofHttpConventions.frameworkError(ex.getStatusCode().value());
 			return (error != null && !response.isCommitted()) ? write(exchange, error) : Mono.error(ex);
 		});
+	}
+
+	private static String header(ServerWebExchange exchange, String name) {
+		List<String> values = exchange.getRequest().getHeaders().get(name);
+		return (values == null || values.isEmpty()) ? null : String.join(",", values);
 	}
 
 	private static Mono<Void> write(ServerWebExchange exchange, PprofHttpConventions.Answer answer) {

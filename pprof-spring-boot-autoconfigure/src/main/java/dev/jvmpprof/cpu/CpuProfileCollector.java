@@ -32,7 +32,8 @@ import dev.jvmpprof.profile.ProfileSource;
  */
 public final class CpuProfileCollector implements ProfileSource {
 
-	static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+	/** The window when the request names none. */
+	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 
 	private static final Set<String> EXECUTION_SAMPLE = Set.of("jdk.ExecutionSample");
 

@@ -10,12 +10,32 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.view.ProfileView;
 
 /**
  * The endpoint's index, like Go's {@code /debug/pprof/} page: every profile with its count where one exists, a link,
  * a description and how to read it with {@code go tool pprof}; as HTML for browsers and as a map for API clients.
  */
 public final class IndexPage {
+
+	/**
+	 * Puts the URL the browser used into each command line, which is the URL that reaches this server from where the
+	 * reader is (the endpoint knows neither its host behind a proxy nor its scheme), and copies a line on a click.
+	 */
+	private static final String COMMAND_LINE_SCRIPT = """
+			for (const code of document.querySelectorAll('code.command')) {
+				code.textContent = 'go tool pprof -http=: ' + new URL(code.dataset.href, location.href).href;
+				code.nextElementSibling.addEventListener('click', () => {
+					if (navigator.clipboard && window.isSecureContext) {
+						navigator.clipboard.writeText(code.textContent);
+					}
+					else {
+						getSelection().selectAllChildren(code);
+						document.execCommand('copy');
+					}
+				});
+			}
+			""";
 
 	private final Predicate<ProfileName> served;
 
@@ -67,10 +87,10 @@ public final class IndexPage {
 			.append(escape(path))
 			.append("</title>\n<style>\nbody{font-family:sans-serif}\n")
 			.append("td{padding:0 1rem 0 0}\n.profile-name{display:inline-block;width:7rem}\n")
-			.append("code{background:#f4f4f4}\n</style>\n</head>\n<body>\n")
+			.append("code{background:#f4f4f4}\n.copy{font-size:smaller;margin-left:.5rem}\n</style>\n</head>\n<body>\n")
 			.append(escape(path))
 			.append("<br>\n<br>\nTypes of profiles available:\n<table>\n")
-			.append("<thead><td>Count</td><td>Profile</td></thead>\n");
+			.append("<thead><td>Count</td><td>Profile</td><td>View</td><td>Download</td><td>Command line</td></thead>\n");
 		for (ProfileName profile : ProfileName.values()) {
 			Long count = count(profile);
 			html.append("<tr><td>").append((count != null) ? count : "").append("</td><td>");
@@ -81,7 +101,9 @@ public final class IndexPage {
 			else {
 				html.append(profile.value()).append(" (not served yet)");
 			}
-			html.append("</td></tr>\n");
+			html.append("</td>");
+			appendViewCells(html, path, profile);
+			html.append("</tr>\n");
 		}
 		html.append("</table>\n");
 		if (this.served.test(ProfileName.GOROUTINE)) {
@@ -96,8 +118,34 @@ public final class IndexPage {
 		html.append("</ul>\n</p>\n<p>\nRead a profile with Go's pprof:\n<pre><code>")
 			.append("go tool pprof -http=: http://HOST:PORT").append(escape(path)).append("/profile?seconds=30\n")
 			.append("go tool pprof -top http://HOST:PORT").append(escape(path)).append("/profile?seconds=10")
-			.append("</code></pre>\n</p>\n</body>\n</html>\n");
+			.append("</code></pre>\n</p>\n<script>\n").append(COMMAND_LINE_SCRIPT).append("</script>\n</body>\n</html>\n");
 		return html.toString();
+	}
+
+	/**
+	 * Appends a profile's page link, a link that saves the profile, and the {@code go tool pprof} command line that
+	 * reads it. A link with a {@code download} attribute asks for a file, not a page: Chromium requests it with no
+	 * {@code Accept} header and {@code Sec-Fetch-Dest: empty}, either of which gets the profile's bytes.
+	 */
+	private void appendViewCells(StringBuilder html, String path, ProfileName profile) {
+		if (!this.served.test(profile) || !ProfileView.hasPage(profile)) {
+			html.append("<td></td><td></td><td></td>");
+			return;
+		}
+		// Without parameters: the profiles with a window take their default one, which the page shows.
+		String href = escape(relative(path) + "/" + profile.value());
+		html.append("<td><a class=view href='").append(href).append("'>")
+			.append((profile == ProfileName.TRACE) ? "recording" : "flame graph")
+			.append("</a></td><td><a class=download download href='").append(href).append("'>")
+			.append(profile.attachmentName(false))
+			.append("</a></td><td>");
+		if (profile != ProfileName.TRACE) {
+			// The absolute URL is the one this page was loaded from, which the script puts in.
+			html.append("<code class=command data-href='").append(href).append("'>go tool pprof -http=: ")
+				.append("http://HOST:PORT").append(escape(path)).append("/").append(profile.value())
+				.append("</code><button class=copy type=button>copy</button>");
+		}
+		html.append("</td>");
 	}
 
 	private static String link(String path, ProfileName profile) {

@@ -34,7 +34,8 @@ public abstract class LockProfileCollector implements ProfileSource {
 
 	static final ValueType PERIOD_TYPE = new ValueType("contentions", "count");
 
-	static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+	/** The window when the request names none. */
+	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 
 	private static final Set<String> LOCK_EVENTS = Set.of(LockWaits.MONITOR_ENTER, LockWaits.THREAD_PARK,
 			LockWaits.MONITOR_WAIT);

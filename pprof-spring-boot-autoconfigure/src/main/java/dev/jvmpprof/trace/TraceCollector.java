@@ -24,7 +24,8 @@ import dev.jvmpprof.profile.ProfileSource;
  */
 public final class TraceCollector implements ProfileSource {
 
-	static final Duration DEFAULT_DURATION = Duration.ofSeconds(5);
+	/** The window when the request names none. */
+	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(5);
 
 	static final String SETTINGS = "profile";
 

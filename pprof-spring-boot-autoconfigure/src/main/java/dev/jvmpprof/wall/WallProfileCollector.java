@@ -35,7 +35,8 @@ public final class WallProfileCollector implements ProfileSource {
 
 	static final ValueType PERIOD_TYPE = new ValueType("wall", "nanoseconds");
 
-	static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+	/** The window when the request names none. */
+	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 
 	private static final Set<String> WALL_SAMPLE = Set.of("profiler.WallClockSample");
 

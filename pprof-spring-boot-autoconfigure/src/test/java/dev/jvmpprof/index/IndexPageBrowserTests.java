@@ -61,7 +61,7 @@ class IndexPageBrowserTests {
 		Map<String, List<WebElement>> rows = new LinkedHashMap<>();
 		for (WebElement row : driver.findElements(By.cssSelector("table tbody tr"))) {
 			List<WebElement> cells = row.findElements(By.tagName("td"));
-			if (cells.size() == 2 && !cells.get(1).getText().equals("Profile")) {
+			if (cells.size() >= 2 && !cells.get(1).getText().equals("Profile")) {
 				rows.put(cells.get(1).getText().replace(" (not served yet)", ""), cells);
 			}
 		}
@@ -94,21 +94,69 @@ class IndexPageBrowserTests {
 	}
 
 	@Test
-	void profileLinkShouldDownloadTheProfileRatherThanRenderIt() throws Exception {
+	void profileLinkShouldOpenTheProfilesPage() {
 		ChromeDriver driver = browser.driver();
 		driver.get(url(""));
 		WebElement link = driver.findElement(By.linkText("profile"));
 		assertThat(link.getAttribute("href")).isEqualTo(url("/profile?seconds=30"));
-		// The link asks for Go's default 30 s; the same link with 1 s keeps the test short.
-		driver.executeScript("arguments[0].href = arguments[0].href.replace('seconds=30', 'seconds=1')", link);
+		link.click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/profile?seconds=30")));
+		assertThat(driver.getTitle()).isEqualTo("profile?seconds=30");
+		assertThat(driver.findElement(By.id("progress")).getText()).contains("Recording for 30 s");
+		browser.screenshot("index-profile-link");
+		// Leaving the page ends its request, and the profile with it.
+		driver.navigate().back();
+		assertThat(driver.getTitle()).isEqualTo("/actuator/pprof");
+	}
+
+	@Test
+	void viewLinkShouldShowTheFlameGraph() {
+		ChromeDriver driver = browser.driver();
+		driver.get(url(""));
+		browser.screenshot("index");
+		WebElement link = row(driver, "heap").findElement(By.linkText("flame graph"));
+		assertThat(link.getAttribute("href")).isEqualTo(url("/heap"));
+		link.click();
+		WebElement body = driver.findElement(By.tagName("body"));
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until((d) -> "done".equals(body.getAttribute("data-state")));
+		assertThat(driver.findElements(By.cssSelector("#flamegraph .frame"))).isNotEmpty();
+		driver.findElement(By.id("index-link")).click();
+		assertThat(driver.getCurrentUrl()).isEqualTo(url(""));
+	}
+
+	@Test
+	void downloadLinkShouldSaveTheProfileRatherThanShowIt() throws Exception {
+		ChromeDriver driver = browser.driver();
+		driver.get(url(""));
+		WebElement link = row(driver, "profile").findElement(By.cssSelector("a.download"));
+		assertThat(link.getAttribute("href")).isEqualTo(url("/profile"));
+		// The link takes Go's default 30 s; the same link with 1 s keeps the test short.
+		driver.executeScript("arguments[0].href += '?seconds=1'", link);
 		link.click();
 		Path profile = browser.awaitDownload("profile", Duration.ofSeconds(30));
 		assertThat(driver.getCurrentUrl()).as("still on the index").isEqualTo(url(""));
-		assertThat(browser.responseHeaders(url("/profile?seconds=1")))
-			.containsEntry("Content-Disposition", "attachment; filename=\"profile\"")
-			.containsEntry("Content-Type", "application/octet-stream");
+		// A download the page asked for leaves no network events in its DevTools log, only the file: the profile.
 		assertThat(DecodedProfile.decode(Files.readAllBytes(profile)).sampleTypes()).containsExactly("samples/count",
 				"cpu/nanoseconds");
+	}
+
+	@Test
+	void commandLineShouldNameTheUrlTheBrowserUsed() {
+		ChromeDriver driver = browser.driver();
+		driver.get(url(""));
+		assertThat(row(driver, "heap").findElement(By.cssSelector("code.command")).getText())
+			.isEqualTo("go tool pprof -http=: " + url("/heap"));
+		assertThat(row(driver, "trace").findElements(By.cssSelector("code.command"))).as("not a pprof profile")
+			.isEmpty();
+	}
+
+	private static WebElement row(ChromeDriver driver, String profile) {
+		return driver.findElements(By.cssSelector("table tr"))
+			.stream()
+			.filter((row) -> row.findElements(By.tagName("td")).size() > 1
+					&& row.findElements(By.tagName("td")).get(1).getText().equals(profile))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,6 +34,8 @@ public final class Browser implements AutoCloseable {
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Json JSON = new Json();
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private final ChromeDriver driver;
 
@@ -65,8 +69,8 @@ public final class Browser implements AutoCloseable {
 					"--user-data-dir=" + profile)
 			.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
 					"download.prompt_for_download", false));
-		// The DevTools network events, so that a test can read the headers the browser received.
-		options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+		// The DevTools network events, so that a test can read the headers the browser received, and the console.
+		options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL", "browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
@@ -124,6 +128,32 @@ public final class Browser implements AutoCloseable {
 			throw new AssertionError("the browser received no response from " + url);
 		}
 		return headers;
+	}
+
+	/**
+	 * Saves what the browser shows as {@code target/screenshots/NAME.png}, kept with the build's other reports.
+	 * @param name the file's name without extension
+	 * @return the file
+	 */
+	public Path screenshot(String name) {
+		try {
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.createDirectories(SCREENSHOTS);
+			return Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Returns what the pages wrote to the console so far, one line per message, for a failing assertion to show.
+	 * @return the messages
+	 */
+	public String console() {
+		return this.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.map((entry) -> entry.getLevel() + " " + entry.getMessage())
+			.collect(Collectors.joining("\n"));
 	}
 
 	/**

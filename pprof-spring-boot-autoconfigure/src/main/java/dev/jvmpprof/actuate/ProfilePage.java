@@ -1,0 +1,52 @@
+package dev.jvmpprof.actuate;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import dev.jvmpprof.view.BrowserRequest;
+import dev.jvmpprof.view.ProfileView;
+
+/**
+ * The page a browser gets for a profile, which the filters answer before the endpoint runs, on the server and under
+ * the path where the endpoint answers; every other client gets the endpoint's answer, unchanged.
+ */
+final class ProfilePage {
+
+	/**
+	 * The page's headers besides the filters' own. The same URL answers a page or a profile by the {@code Accept}
+	 * header, which {@code Vary} tells caches; the page is never worth keeping.
+	 */
+	static final Map<String, String> HEADERS = Map.of("Content-Type", PprofEndpoint.TEXT_HTML.toString(),
+			"Content-Security-Policy", ProfileView.CONTENT_SECURITY_POLICY, "Cache-Control", "no-store", "Vary",
+			"Accept");
+
+	private ProfilePage() {
+	}
+
+	/**
+	 * Returns the page for a request, or {@code null} when the endpoint answers it.
+	 * @param method the request method
+	 * @param profileName the profile name from the path
+	 * @param header the request's header values by name, several joined with commas, {@code null} where absent
+	 * @param query the raw query string, or {@code null}
+	 * @param parameter the request's decoded query parameters by name, {@code null} where absent
+	 * @param endpointPath the endpoint's path, such as {@code /actuator/pprof}
+	 * @return the HTML, or {@code null}
+	 */
+	static String html(String method, String profileName, UnaryOperator<String> header, String query,
+			UnaryOperator<String> parameter, String endpointPath) {
+		if (!"GET".equals(method) || !BrowserRequest.wantsPage(header.apply("Accept"), header.apply("Sec-Fetch-Dest"))) {
+			return null;
+		}
+		return ProfileView.of(profileName, query, parameter.apply("seconds"), parameter.apply("debug"))
+			.map((view) -> view.toHtml(indexHref(endpointPath)))
+			.orElse(null);
+	}
+
+	/** The index relative to a profile's URL, so that it holds under any prefix the endpoint's path leaves out. */
+	private static String indexHref(String endpointPath) {
+		String last = endpointPath.substring(endpointPath.lastIndexOf('/') + 1);
+		return last.isEmpty() ? endpointPath : "../" + last;
+	}
+
+}

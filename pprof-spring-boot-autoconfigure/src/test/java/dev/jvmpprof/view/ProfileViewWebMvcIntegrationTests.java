@@ -1,0 +1,12 @@
+package dev.jvmpprof.view;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import dev.jvmpprof.testing.TestApplication;
+
+@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", "management.endpoints.web.exposure.include=pprof" })
+class ProfileViewWebMvcIntegrationTests extends AbstractProfileViewWebIntegrationTests {
+
+}
