@@ -3,13 +3,12 @@ package dev.jvmpprof.actuate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.lang.Nullable;
 import org.springframework.util.MimeType;
 
 import dev.jvmpprof.index.IndexPage;
@@ -48,6 +47,9 @@ public class PprofEndpoint {
 	}
 
 	// Parameters are Strings so that a malformed value reaches us and gets Go's answer, not the actuator's JSON 400.
+	// Spring's own @Nullable marks them optional on Boot 3.5 (which looks for that type) and on Boot 4 (which takes
+	// any annotation named Nullable); JSpecify's is not on Boot 3.5's classpath and would leave them mandatory there.
+	@SuppressWarnings("deprecation")
 	@ReadOperation(produces = { "application/octet-stream", "text/plain", "text/html", "application/json", "*/*" })
 	public WebEndpointResponse<Object> profile(@Selector String name, @Nullable String seconds,
 			@Nullable String debug, @Nullable String gc) {

@@ -1,5 +1,7 @@
 package dev.jvmpprof.actuate;
 
+import java.lang.reflect.Method;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -12,10 +14,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Puts the filter that applies {@link PprofHttpConventions} on the server that serves the actuator: the application's own, or the
@@ -34,16 +36,13 @@ public class PprofFilterManagementContextConfiguration {
 	@ConditionalOnClass(FilterRegistrationBean.class)
 	static class ServletHeadersConfiguration {
 
-		private static final String DISPATCHER_SERVLET_PATH = "org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath";
-
 		@Bean
 		@ConditionalOnMissingBean(name = "pprofServletFilter")
 		FilterRegistrationBean<PprofServletFilter> pprofServletFilter(
 				ObjectProvider<PathMappedEndpoints> pathMappedEndpoints, ListableBeanFactory beanFactory) {
 			Supplier<String> endpointPath = endpointPath(pathMappedEndpoints);
 			// Under spring.mvc.servlet.path the actuator's paths start with the DispatcherServlet's.
-			Supplier<String> servletPrefix = ClassUtils.isPresent(DISPATCHER_SERVLET_PATH, getClass().getClassLoader())
-					? DispatcherServletPrefix.of(beanFactory) : () -> "";
+			Supplier<String> servletPrefix = DispatcherServletPrefix.of(beanFactory, getClass().getClassLoader());
 			FilterRegistrationBean<PprofServletFilter> registration = new FilterRegistrationBean<>(
 					new PprofServletFilter(() -> {
 						String path = endpointPath.get();
@@ -68,15 +67,29 @@ public class PprofFilterManagementContextConfiguration {
 
 	}
 
-	/** Reads the DispatcherServlet's path where Spring MVC is present, and only there. */
+	/**
+	 * Reads the DispatcherServlet's path where Spring MVC is present, and only there. Its type moved in Boot 4, so it
+	 * is found by name: one jar, compiled against Boot 4, then serves Boot 3.5 as well.
+	 */
 	private static final class DispatcherServletPrefix {
 
-		static Supplier<String> of(ListableBeanFactory beanFactory) {
-			ObjectProvider<DispatcherServletPath> path = beanFactory.getBeanProvider(DispatcherServletPath.class);
-			return () -> {
-				DispatcherServletPath servletPath = path.getIfAvailable();
-				return (servletPath != null) ? servletPath.getPrefix() : "";
-			};
+		private static final List<String> TYPES = List.of(
+				"org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath", // Boot 4
+				"org.springframework.boot.autoconfigure.web.servlet.DispatcherServletPath"); // Boot 3
+
+		static Supplier<String> of(ListableBeanFactory beanFactory, ClassLoader classLoader) {
+			for (String name : TYPES) {
+				if (ClassUtils.isPresent(name, classLoader)) {
+					Class<?> type = ClassUtils.resolveClassName(name, classLoader);
+					Method getPrefix = ReflectionUtils.findMethod(type, "getPrefix");
+					ObjectProvider<?> path = beanFactory.getBeanProvider(type);
+					return () -> {
+						Object servletPath = path.getIfAvailable();
+						return (servletPath != null) ? (String) ReflectionUtils.invokeMethod(getPrefix, servletPath) : "";
+					};
+				}
+			}
+			return () -> "";
 		}
 
 	}
