@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
 import jdk.jfr.Recording;
+import jdk.jfr.StackTrace;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
@@ -41,7 +45,13 @@ public final class HeapSampler implements Closeable {
 
 	static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
 
-	private static final long FLUSH_WAIT_NANOS = 2_500_000_000L;
+	/**
+	 * The longest a snapshot waits for the stream to read its mark. The stream reads what JFR flushes, once a
+	 * second, about a second late; a stream that has just started (metadata to parse, code not yet compiled) on a
+	 * busy machine has been seen to lag more than two seconds. A stream that lags even more is stuck, and the
+	 * profile then leaves out what it has not read rather than hang the request.
+	 */
+	private static final long CATCH_UP_NANOS = 30_000_000_000L;
 
 	private final AllocationCounts allocations = new AllocationCounts();
 
@@ -49,9 +59,11 @@ public final class HeapSampler implements Closeable {
 
 	private final JavaTypes types;
 
-	private final Object flushed = new Object();
+	private final Object marks = new Object();
 
-	private long flushes;
+	private long marksCommitted;
+
+	private long marksRead;
 
 	private SampleRate rate;
 
@@ -95,6 +107,8 @@ public final class HeapSampler implements Closeable {
 		try {
 			allocationStream.enable(ALLOCATION_SAMPLE).with("throttle", this.rate.throttle()).withStackTrace();
 			allocationStream.onEvent(ALLOCATION_SAMPLE, this::countAllocation);
+			allocationStream.enable(SnapshotMark.class);
+			allocationStream.onEvent(SnapshotMark.NAME, this::markRead);
 			allocationStream.onFlush(() -> adjustRate(allocationStream));
 			// The stream reads chunks from JFR's disk repository; old ones must go, or an always-on stream fills it.
 			allocationStream.setMaxAge(Duration.ofMinutes(5));
@@ -112,6 +126,9 @@ public final class HeapSampler implements Closeable {
 			preSampling.close();
 			throw ex;
 		}
+		synchronized (this.marks) {
+			this.marksRead = this.marksCommitted;
+		}
 		this.beforeSampling = preSampling;
 		this.sampledFrom = leakProfiler.getStartTime();
 		this.stream = allocationStream;
@@ -128,11 +145,14 @@ public final class HeapSampler implements Closeable {
 		}
 	}
 
-	private void adjustRate(RecordingStream allocationStream) {
-		synchronized (this.flushed) {
-			this.flushes++;
-			this.flushed.notifyAll();
+	private void markRead(RecordedEvent event) {
+		synchronized (this.marks) {
+			this.marksRead = Math.max(this.marksRead, event.getLong("sequence"));
+			this.marks.notifyAll();
 		}
+	}
+
+	private void adjustRate(RecordingStream allocationStream) {
 		String throttle = this.rate.update(System.nanoTime());
 		if (throttle != null) {
 			allocationStream.enable(ALLOCATION_SAMPLE).with("throttle", throttle);
@@ -146,9 +166,9 @@ public final class HeapSampler implements Closeable {
 	 * @throws IOException if the leak profiler's samples cannot be written or read
 	 */
 	public StackProfile snapshot() throws IOException, InterruptedException {
-		long flushesBefore = flushes();
+		long mark = mark();
 		List<LiveObject> live = liveObjects();
-		awaitFlushAfter(flushesBefore);
+		awaitRead(mark);
 		long inUse = HeapUsage.afterLastGc();
 		long beforeSampling = preSamplingHeap(inUse, live);
 		return new HeapProfileBuilder(this.types).allocations(this.allocations.snapshot(), live)
@@ -171,26 +191,41 @@ public final class HeapSampler implements Closeable {
 		return preSampling.lowerTo(inUse - live.stream().mapToLong(LiveObject::size).sum());
 	}
 
-	private long flushes() {
-		synchronized (this.flushed) {
-			return this.flushes;
+	/**
+	 * Commits a mark into the stream, after every allocation sample taken before this call.
+	 * @return the mark's sequence number
+	 */
+	private long mark() {
+		long sequence;
+		synchronized (this) {
+			if (this.stream == null) {
+				return 0;
+			}
 		}
+		synchronized (this.marks) {
+			sequence = ++this.marksCommitted;
+		}
+		SnapshotMark mark = new SnapshotMark();
+		mark.sequence = sequence;
+		mark.commit();
+		return sequence;
 	}
 
 	/**
-	 * Waits until the stream has read what JFR wrote before the dump: threads write allocation samples to their
-	 * own buffers, which reach the stream about a second later, and the dump has just written them all out.
+	 * Waits until the stream has read the mark: threads write allocation samples to their own buffers, which reach
+	 * the stream at the next flush, and a stream delivers a flush's events in time order, so by then it has read
+	 * every sample taken before the mark. Counting the stream's flushes instead is not enough: a stream that lags
+	 * reads its backlog flush by flush, and answered before reading what was allocated just before the request.
 	 */
-	private void awaitFlushAfter(long flushesBefore) throws InterruptedException {
-		long deadline = System.nanoTime() + FLUSH_WAIT_NANOS;
-		synchronized (this.flushed) {
-			// Two flushes: the one under way may have started before the dump.
-			while (this.flushes < flushesBefore + 2) {
+	private void awaitRead(long mark) throws InterruptedException {
+		long deadline = System.nanoTime() + CATCH_UP_NANOS;
+		synchronized (this.marks) {
+			while (this.marksRead < mark) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					return;
 				}
-				this.flushed.wait(left / 1_000_000 + 1);
+				this.marks.wait(left / 1_000_000 + 1);
 			}
 		}
 	}
@@ -255,6 +290,11 @@ public final class HeapSampler implements Closeable {
 	 */
 	@Override
 	public synchronized void close() {
+		synchronized (this.marks) {
+			// Snapshots waiting for the stream wait no more: it reads nothing from now on.
+			this.marksRead = this.marksCommitted;
+			this.marks.notifyAll();
+		}
 		if (this.beforeSampling != null) {
 			this.beforeSampling.close();
 			this.beforeSampling = null;
@@ -267,6 +307,22 @@ public final class HeapSampler implements Closeable {
 			this.stream.close();
 			this.stream = null;
 		}
+	}
+
+	/**
+	 * The event a snapshot commits to learn when the stream has caught up with it. It is enabled by the sampler's
+	 * stream alone, without a stack trace, and written once per snapshot.
+	 */
+	@Name(SnapshotMark.NAME)
+	@Label("pprof Heap Snapshot")
+	@StackTrace(false)
+	static final class SnapshotMark extends Event {
+
+		static final String NAME = "dev.jvmpprof.HeapSnapshot";
+
+		@Label("Sequence")
+		long sequence;
+
 	}
 
 }

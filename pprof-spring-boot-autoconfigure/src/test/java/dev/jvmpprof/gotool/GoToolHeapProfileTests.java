@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.jvmpprof.testing.GoTool;
 import dev.jvmpprof.testing.GoTool.Result;
 import dev.jvmpprof.testing.HeapHoard;
+import dev.jvmpprof.testing.Http;
 import dev.jvmpprof.testing.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,11 @@ class GoToolHeapProfileTests {
 
 	@Test
 	void inuseSpaceTopShouldShowTheKeptMegabytesAtTheMethodThatKeepsThem() throws Exception {
+		// This context's sampler started in a JVM with history (earlier test classes' contexts), whose garbage the
+		// heap in use at that start still counted; until a full GC shows it gone, the bound on the heap from before
+		// sampling holds it, and takes the kept bytes that no live sample stands for (255 of 64 KiB read 15.94 MB).
+		// A full GC first, as for a baseline, is what the README's figure for a JVM with history assumes.
+		assertThat(Http.get(url("/heap?gc=1")).statusCode()).isEqualTo(200);
 		Result result;
 		try (HeapHoard hoard = HeapHoard.keep(64, 64 * 1024)) {
 			HeapHoard.churn(256L << 20);

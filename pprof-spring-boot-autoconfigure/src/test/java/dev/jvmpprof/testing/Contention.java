@@ -21,6 +21,8 @@ public final class Contention implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	private volatile Thread monitorHolder;
+
 	private Contention() {
 		for (int i = 0; i < 3; i++) {
 			start("monitor-" + i, this::holdMonitor);
@@ -48,9 +50,19 @@ public final class Contention implements AutoCloseable {
 		this.threads.add(thread);
 	}
 
+	/**
+	 * Holds the monitor, then lets another thread have it before taking it again. A monitor is not fair: the thread
+	 * that leaves it runs on into the next {@code synchronized} before a woken waiter does, and can keep it for
+	 * seconds. Flight Recorder writes a monitor wait when it ends, so a window in which one thread kept the monitor
+	 * throughout held no monitor waits at all. Taking turns ends every wait within two holds.
+	 */
 	void holdMonitor() {
 		synchronized (this.monitor) {
+			this.monitorHolder = Thread.currentThread();
 			sleep(20);
+		}
+		while (this.running && this.monitorHolder == Thread.currentThread()) {
+			sleep(1);
 		}
 	}
 
