@@ -7,14 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.jvmpprof.testing.ChildApplication;
 import dev.jvmpprof.testing.GoTool;
 import dev.jvmpprof.testing.GoTool.Result;
 import dev.jvmpprof.testing.HeapHoard;
+import dev.jvmpprof.testing.HoardingApplication;
 import dev.jvmpprof.testing.Http;
 import dev.jvmpprof.testing.TestApplication;
 
@@ -55,25 +58,23 @@ class GoToolHeapProfileTests {
 	}
 
 	@Test
-	void inuseSpaceTopShouldShowTheKeptMegabytesAtTheMethodThatKeepsThem() throws Exception {
-		// This context's sampler started in a JVM with history (earlier test classes' contexts), whose garbage the
-		// heap in use at that start still counted; until a full GC shows it gone, the bound on the heap from before
-		// sampling holds it, and takes the kept bytes that no live sample stands for (255 of 64 KiB read 15.94 MB).
-		// A full GC first, as for a baseline, is what the README's figure for a JVM with history assumes.
-		assertThat(Http.get(url("/heap?gc=1")).statusCode()).isEqualTo(200);
-		Result result;
-		try (HeapHoard hoard = HeapHoard.keep(64, 64 * 1024)) {
-			HeapHoard.churn(256L << 20);
-			result = GoTool.pprof("-sample_index=inuse_space", "-top", "-cum", "-focus=HeapHoard.keep",
-					url("/heap?gc=1"));
+	void inuseSpaceTopShouldShowTheKeptMegabytesAtTheMethodThatKeepsThem(@TempDir Path directory) throws Exception {
+		// A JVM of its own, as a service has: in this one, earlier test classes' contexts leave garbage that the heap
+		// in use at this context's start still counted, and the estimate of the heap from before sampling would
+		// keep it (255 live samples of 64 KiB once read 15.94 MB).
+		try (ChildApplication service = ChildApplication.start(HoardingApplication.class, directory)) {
+			assertThat(Http.get(service.url("/hoard/keep?mebibytes=64&chunk=65536")).statusCode()).isEqualTo(200);
+			assertThat(Http.get(service.url("/hoard/churn?mebibytes=256")).statusCode()).isEqualTo(200);
+			Result result = GoTool.pprof("-sample_index=inuse_space", "-top", "-cum", "-focus=HeapHoard.keep",
+					service.url("/actuator/pprof/heap?gc=1"));
+			assertThat(result.exitCode()).as(result.stderr()).isZero();
+			assertThat(result.stdout()).contains("Type: inuse_space");
+			String row = row(result, "dev.jvmpprof.testing.HeapHoard.keep");
+			Matcher cum = MEGABYTES.matcher(row.substring(row.indexOf('%') + 1));
+			assertThat(cum.find()).as(row).isTrue();
+			assertThat(Double.parseDouble(cum.group(1))).as(row).isBetween(56.0, 84.0);
+			assertThat(row(result, "long[]")).isNotEmpty();
 		}
-		assertThat(result.exitCode()).as(result.stderr()).isZero();
-		assertThat(result.stdout()).contains("Type: inuse_space");
-		String row = row(result, "dev.jvmpprof.testing.HeapHoard.keep");
-		Matcher cum = MEGABYTES.matcher(row.substring(row.indexOf('%') + 1));
-		assertThat(cum.find()).as(row).isTrue();
-		assertThat(Double.parseDouble(cum.group(1))).as(row).isBetween(56.0, 84.0);
-		assertThat(row(result, "long[]")).isNotEmpty();
 	}
 
 	@Test

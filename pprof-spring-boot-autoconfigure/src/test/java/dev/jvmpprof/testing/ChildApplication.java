@@ -1,0 +1,98 @@
+package dev.jvmpprof.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test application in a JVM of its own, as a service runs: for what a JVM shared with other tests would disturb
+ * (garbage and state left by earlier contexts).
+ */
+public final class ChildApplication implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path log;
+
+	private final int port;
+
+	private ChildApplication(Process process, Path log, int port) {
+		this.process = process;
+		this.log = log;
+		this.port = port;
+	}
+
+	/**
+	 * Starts {@code mainClass} with the test class path on a free port, and waits until its pprof index answers.
+	 * @param mainClass the application
+	 * @param directory where its log goes
+	 * @param args more arguments for the application
+	 * @return the running application
+	 * @throws Exception if it does not start within a minute
+	 */
+	public static ChildApplication start(Class<?> mainClass, Path directory, String... args) throws Exception {
+		int port = freePort();
+		Path log = directory.resolve("app.log");
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), mainClass.getName(), "--server.port=" + port,
+				"--spring.main.web-application-type=servlet", "--management.endpoints.web.exposure.include=pprof"));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ChildApplication application = new ChildApplication(process, log, port);
+		try {
+			application.awaitStarted();
+		}
+		catch (Exception | AssertionError ex) {
+			application.close();
+			throw ex;
+		}
+		return application;
+	}
+
+	/**
+	 * Returns the URL of a path on the application.
+	 * @param path the path, from {@code /}
+	 * @return the URL
+	 */
+	public String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private void awaitStarted() throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new AssertionError("The application stopped:\n" + Files.readString(this.log));
+			}
+			try {
+				if (Http.get(url("/actuator/pprof")).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				// Not listening yet.
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("The application did not start:\n" + Files.readString(this.log));
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
