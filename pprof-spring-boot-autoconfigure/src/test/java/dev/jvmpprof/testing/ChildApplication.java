@@ -30,17 +30,19 @@ public final class ChildApplication implements AutoCloseable {
 	 * Starts {@code mainClass} with the test class path on a free port, and waits until its pprof index answers.
 	 * @param mainClass the application
 	 * @param directory where its log goes
-	 * @param args more arguments for the application
+	 * @param jvmOptions options for the JVM, such as system properties
 	 * @return the running application
 	 * @throws Exception if it does not start within a minute
 	 */
-	public static ChildApplication start(Class<?> mainClass, Path directory, String... args) throws Exception {
+	public static ChildApplication start(Class<?> mainClass, Path directory, String... jvmOptions) throws Exception {
 		int port = freePort();
 		Path log = directory.resolve("app.log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), mainClass.getName(), "--server.port=" + port,
-				"--spring.main.web-application-type=servlet", "--management.endpoints.web.exposure.include=pprof"));
-		command.addAll(List.of(args));
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(List.of(jvmOptions));
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName(),
+				"--server.port=" + port, "--spring.main.web-application-type=servlet",
+				"--management.endpoints.web.exposure.include=pprof"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ChildApplication application = new ChildApplication(process, log, port);
 		try {
@@ -51,6 +53,15 @@ public final class ChildApplication implements AutoCloseable {
 			throw ex;
 		}
 		return application;
+	}
+
+	/**
+	 * Returns what the application has written to its standard output and error so far.
+	 * @return the log
+	 * @throws IOException if the log cannot be read
+	 */
+	public String log() throws IOException {
+		return Files.readString(this.log);
 	}
 
 	/**
