@@ -56,7 +56,7 @@ class GoToolSourceLinesTests {
 		assertThat(result.stdout()).as(result.stdout() + result.stderr())
 			.contains("ROUTINE ======================== dev.jvmpprof.testing.Contention.holdMonitor")
 			// Flight Recorder places a monitor wait on the first line inside the synchronized block.
-			.containsPattern("\\n +[0-9.]+m?s +[0-9.]+m?s +[0-9]+:\\s+(synchronized \\(this\\.monitor\\)|sleep\\(20\\))")
+			.containsPattern("\\n +[0-9.]+m?s +[0-9.]+m?s +[0-9]+:\\s+(synchronized \\(this\\.monitor\\)|this\\.monitorHolder = )")
 			.containsPattern("\\n +(\\.|[0-9.]+m?s) +[0-9.]+m?s +[0-9]+:\\s+this\\.lock\\.lock\\(\\)");
 	}
 
