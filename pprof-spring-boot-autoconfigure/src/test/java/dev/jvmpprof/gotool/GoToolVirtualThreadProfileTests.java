@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.jvmpprof.testing.GoTool;
 import dev.jvmpprof.testing.GoTool.Result;
 import dev.jvmpprof.testing.Http;
-import dev.jvmpprof.testing.ParkedVirtualThreads;
+import dev.jvmpprof.testing.ParkedThreads;
 import dev.jvmpprof.testing.TestApplication;
 import dev.jvmpprof.testing.VirtualHotLoop;
 
@@ -87,12 +87,12 @@ class GoToolVirtualThreadProfileTests {
 		void goroutineShouldCountParkedVirtualThreadsWithTheirStacks() throws Exception {
 			Result result;
 			String debug2;
-			try (ParkedVirtualThreads parked = ParkedVirtualThreads.start("virtual-parked", 40)) {
+			try (ParkedThreads parked = ParkedThreads.startVirtual("virtual-parked", 40)) {
 				result = GoTool.pprof("-traces", url(this.port, "/goroutine"));
 				debug2 = Http.text(Http.get(url(this.port, "/goroutine?debug=2")));
 			}
 			assertThat(result.exitCode()).as(result.stderr()).isZero();
-			assertThat(tracesWith(result, "dev.jvmpprof.testing.ParkedVirtualThreads.parkHere")).singleElement()
+			assertThat(tracesWith(result, "dev.jvmpprof.testing.ParkedThreads.parkHere")).singleElement()
 				.satisfies((trace) -> assertThat(trace).contains("state:  WAITING", "java.lang.VirtualThread.park")
 					.containsPattern("\\n +40 +java\\.lang\\.VirtualThread\\.park\\n"));
 			assertThat(debug2).containsPattern("\"virtual-parked-0\" #[0-9]+ virtual\\n"

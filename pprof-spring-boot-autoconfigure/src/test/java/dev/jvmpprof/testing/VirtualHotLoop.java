@@ -4,7 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 
 /**
  * A known CPU workload on a virtual thread (Java 21+): one virtual thread named {@code virtual-hot-loop} spinning
- * in {@link #spin()}. Compiled for Java 17, so virtual threads are made by reflection.
+ * in {@link #spin()}, a method of its own so that a profile's samples of it can only be the virtual thread's.
+ * Compiled for Java 17, so virtual threads are made by reflection.
  */
 public final class VirtualHotLoop implements AutoCloseable {
 

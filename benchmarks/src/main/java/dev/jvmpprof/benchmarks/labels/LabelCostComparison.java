@@ -5,11 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
+import dev.jvmpprof.benchmarks.JmhRuns;
 import dev.jvmpprof.benchmarks.load.Workspace;
 import dev.jvmpprof.benchmarks.report.Table;
 
@@ -22,23 +19,14 @@ public final class LabelCostComparison {
 	}
 
 	public static void run(Workspace workspace) throws Exception {
-		int forks = Integer.getInteger("benchmarks.forks", 3);
-		Options options = new OptionsBuilder().include(RequestLabelsBenchmark.class.getName() + "\\.")
-			.forks(forks)
-			.warmupIterations(3)
-			.warmupTime(TimeValue.seconds(1))
-			.measurementIterations(5)
-			.measurementTime(TimeValue.seconds(1))
-			.shouldFailOnError(true)
-			.build();
 		Map<String, double[]> results = new HashMap<>();
-		for (RunResult result : new Runner(options).run()) {
+		for (RunResult result : JmhRuns.run(RequestLabelsBenchmark.class)) {
 			String method = result.getParams().getBenchmark();
 			results.put(method.substring(method.lastIndexOf('.') + 1) + "/" + result.getParams().getParam("mode"),
 					iterations(result));
 		}
 		double[] without = results.get("request/without");
-		Table table = new Table("Request labels: one request's observation (JMH, " + forks + " forks)", "",
+		Table table = new Table("Request labels: one request's observation (JMH, " + JmhRuns.forks() + " forks)", "",
 				"ns per request, median (fastest–slowest iteration)", "added by labels (ns)");
 		table.row("without our handler", format(without), "");
 		for (String mode : new String[] { "labels", "labels-while-profiling" }) {

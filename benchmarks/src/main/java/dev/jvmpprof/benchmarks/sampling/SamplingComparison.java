@@ -67,8 +67,9 @@ public final class SamplingComparison {
 				new Work("contended", SamplingComparison::contended, 2))) {
 			int units = prepare(work);
 			for (Map.Entry<String, SamplingEngine> engine : engines.entrySet()) {
-				pairedRow(table, work, units, engine.getKey(),
-						() -> measure(work, units, engine.getValue(), events.get(engine.getKey())));
+				pairedRow(table, work.name(), engine.getKey(),
+						() -> measure(work, units, engine.getValue(), events.get(engine.getKey())),
+						() -> measure(work, units, null, null));
 			}
 		}
 		heap(table);
@@ -89,28 +90,7 @@ public final class SamplingComparison {
 	 * started first, as at application startup, one without), alternating which goes first.
 	 */
 	private static void heap(Table table) throws Exception {
-		System.out.println("Sampling: allocating with heap");
-		List<Double> cpuRatios = new ArrayList<>();
-		List<Double> throughputRatios = new ArrayList<>();
-		List<Double> baseline = new ArrayList<>();
-		for (int pair = 0; pair < PAIRS; pair++) {
-			double[] none = null;
-			double[] with = null;
-			for (int turn = 0; turn < 2; turn++) {
-				if ((turn == 0) == (pair % 2 == 1)) {
-					with = heapProbe("on");
-				}
-				else {
-					none = heapProbe("off");
-				}
-			}
-			// CPU per unit, and units per elapsed second.
-			cpuRatios.add((with[0] / with[2]) / (none[0] / none[2]));
-			throughputRatios.add((with[2] / with[1]) / (none[2] / none[1]));
-			baseline.add(none[0] / none[2] / 1e6);
-		}
-		table.row("allocating", "heap", String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
-				Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
+		pairedRow(table, "allocating", "heap", () -> heapProbe("on"), () -> heapProbe("off"));
 	}
 
 	/** Runs {@link HeapSamplingProbe} in a JVM of its own: {process CPU ns, elapsed ns, units}. */
@@ -142,9 +122,9 @@ public final class SamplingComparison {
 	/**
 	 * Measures the work with sampling against without, in pairs that alternate which goes first, and adds the row.
 	 */
-	private static void pairedRow(Table table, Work work, int units, String sampling, Measurement withSampling)
-			throws Exception {
-		System.out.printf("Sampling: %s with %s%n", work.name(), sampling);
+	private static void pairedRow(Table table, String work, String sampling, Measurement withSampling,
+			Measurement without) throws Exception {
+		System.out.printf("Sampling: %s with %s%n", work, sampling);
 		List<Double> cpuRatios = new ArrayList<>();
 		List<Double> throughputRatios = new ArrayList<>();
 		List<Double> baseline = new ArrayList<>();
@@ -156,18 +136,19 @@ public final class SamplingComparison {
 					with = withSampling.run();
 				}
 				else {
-					none = measure(work, units, null, null);
+					none = without.run();
 				}
 			}
-			cpuRatios.add(with[0] / none[0]);
-			throughputRatios.add(none[1] / with[1]);
-			baseline.add(none[0] / units / 1e6);
+			// CPU per unit, and units per elapsed second.
+			cpuRatios.add((with[0] / with[2]) / (none[0] / none[2]));
+			throughputRatios.add((with[2] / with[1]) / (none[2] / none[1]));
+			baseline.add(none[0] / none[2] / 1e6);
 		}
-		table.row(work.name(), sampling, String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
+		table.row(work, sampling, String.format(java.util.Locale.ROOT, "%.3f", Ratio.median(baseline)),
 				Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
 	}
 
-	/** One measured run: {process CPU ns, elapsed ns}. */
+	/** One measured run: {process CPU ns, elapsed ns, units of work}. */
 	@FunctionalInterface
 	private interface Measurement {
 
@@ -188,7 +169,7 @@ public final class SamplingComparison {
 		}
 	}
 
-	/** Returns {process CPU ns, elapsed ns} of {@code units} units with a window of {@code event} open. */
+	/** Returns {process CPU ns, elapsed ns, units} of {@code units} units with a window of {@code event} open. */
 	private static double[] measure(Work work, int units, SamplingEngine engine, SampledEvent event)
 			throws Exception {
 		Window window = (engine != null) ? engine.open(Set.of(event)) : null;
@@ -196,7 +177,7 @@ public final class SamplingComparison {
 			long cpu = OS.getProcessCpuTime();
 			long start = System.nanoTime();
 			work.run(units);
-			return new double[] { OS.getProcessCpuTime() - cpu, System.nanoTime() - start };
+			return new double[] { OS.getProcessCpuTime() - cpu, System.nanoTime() - start, units };
 		}
 		finally {
 			if (window != null) {

@@ -16,12 +16,9 @@ import java.util.zip.GZIPOutputStream;
 
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import dev.jvmpprof.benchmarks.load.SampleApp;
+import dev.jvmpprof.benchmarks.JmhRuns;
 import dev.jvmpprof.benchmarks.load.Workspace;
 import dev.jvmpprof.benchmarks.load.Wrk;
 import dev.jvmpprof.benchmarks.report.Ratio;
@@ -80,22 +77,13 @@ public final class ThreadProfileComparison {
 	}
 
 	private static Table dumpCost() throws Exception {
-		int forks = Integer.getInteger("benchmarks.forks", 3);
-		Options options = new OptionsBuilder().include(ThreadDumpBenchmark.class.getName() + "\\.")
-			.forks(forks)
-			.warmupIterations(3)
-			.warmupTime(TimeValue.seconds(1))
-			.measurementIterations(5)
-			.measurementTime(TimeValue.seconds(1))
-			.shouldFailOnError(true)
-			.build();
 		Map<String, Result<?>> results = new HashMap<>();
-		for (RunResult result : new Runner(options).run()) {
+		for (RunResult result : JmhRuns.run(ThreadDumpBenchmark.class)) {
 			String method = result.getParams().getBenchmark();
 			results.put(method.substring(method.lastIndexOf('.') + 1) + "/" + result.getParams().getParam("threads"),
 					result.getPrimaryResult());
 		}
-		Table table = new Table("The JVM's thread dump, the first step of both (JMH, " + forks + " forks)",
+		Table table = new Table("The JVM's thread dump, the first step of both (JMH, " + JmhRuns.forks() + " forks)",
 				"idle threads", "with locks (ms)", "without locks (ms)", "Thread.getAllStackTraces (ms)",
 				"without / with locks");
 		for (int threads : THREAD_COUNTS) {
