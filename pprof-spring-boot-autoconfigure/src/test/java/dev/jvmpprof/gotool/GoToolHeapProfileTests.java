@@ -2,6 +2,7 @@ package dev.jvmpprof.gotool;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ class GoToolHeapProfileTests {
 
 	@Test
 	void allocSpaceTopShouldShowTheMethodThatChurns() throws Exception {
-		HeapHoard.churn(512L << 20);
+		HeapHoard.churnFor(Duration.ofSeconds(2));
 		Result result = GoTool.pprof("-sample_index=alloc_space", "-top", "-cum", url("/heap"));
 		assertThat(result.exitCode()).as(result.stderr()).isZero();
 		assertThat(result.stdout()).contains("Type: alloc_space");

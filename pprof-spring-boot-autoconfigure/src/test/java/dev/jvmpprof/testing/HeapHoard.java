@@ -1,5 +1,6 @@
 package dev.jvmpprof.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,19 @@ public final class HeapHoard implements AutoCloseable {
 		for (long allocated = 0; allocated < bytes; allocated += 1024 + 56) {
 			sink = new byte[1008];
 			sink = new StringBuilder(16).append(allocated);
+		}
+	}
+
+	/**
+	 * Allocates short-lived garbage for about {@code duration}. Allocation samples are taken at a rate a second,
+	 * not every so many bytes, so a burst far shorter than a second can pass with no sample of its own: its bytes
+	 * then weigh on the thread's next sample, wherever that is.
+	 * @param duration how long to allocate
+	 */
+	public static void churnFor(Duration duration) {
+		long end = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() < end) {
+			churn(8L << 20);
 		}
 	}
 
