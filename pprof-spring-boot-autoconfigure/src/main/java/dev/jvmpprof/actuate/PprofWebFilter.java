@@ -82,8 +82,10 @@ class PprofWebFilter implements WebFilter, Ordered {
 	}
 
 	private static String header(ServerWebExchange exchange, String name) {
-		List<String> values = exchange.getRequest().getHeaders().get(name);
-		return (values == null || values.isEmpty()) ? null : String.join(",", values);
+		// getValuesAsList, not get: HttpHeaders is a Map in Spring Framework 6 and not in 7, so get(String) is a
+		// different method in each, and one compiled against 7 fails on 6 (Boot 3.5).
+		List<String> values = exchange.getRequest().getHeaders().getValuesAsList(name);
+		return values.isEmpty() ? null : String.join(",", values);
 	}
 
 	private static Mono<Void> write(ServerWebExchange exchange, PprofHttpConventions.Answer answer) {
