@@ -8,6 +8,7 @@ import dev.jvmpprof.benchmarks.encoding.EncodingMemory;
 import dev.jvmpprof.benchmarks.encoding.Recordings;
 import dev.jvmpprof.benchmarks.labels.LabelCostComparison;
 import dev.jvmpprof.benchmarks.load.Workspace;
+import dev.jvmpprof.benchmarks.overhead.LockEventCost;
 import dev.jvmpprof.benchmarks.overhead.OverheadComparison;
 import dev.jvmpprof.benchmarks.sampling.SamplingComparison;
 import dev.jvmpprof.benchmarks.startup.StartupComparison;
@@ -15,12 +16,12 @@ import dev.jvmpprof.benchmarks.threads.ThreadProfileComparison;
 
 /**
  * Runs the parts named on the command line ({@code record}, {@code encoding}, {@code memory}, {@code sampling},
- * {@code overhead}, {@code threads}, {@code startup}, {@code labels}), or all of them.
+ * {@code overhead}, {@code lockevents}, {@code threads}, {@code startup}, {@code labels}), or all of them.
  */
 public final class Benchmarks {
 
-	private static final List<String> PARTS = List.of("encoding", "memory", "sampling", "overhead", "threads",
-			"startup", "labels");
+	private static final List<String> PARTS = List.of("encoding", "memory", "sampling", "overhead", "lockevents",
+			"threads", "startup", "labels");
 
 	private Benchmarks() {
 	}
@@ -36,6 +37,7 @@ public final class Benchmarks {
 				case "memory" -> EncodingMemory.run(workspace);
 				case "sampling" -> SamplingComparison.run(workspace);
 				case "overhead" -> OverheadComparison.run(workspace);
+				case "lockevents" -> LockEventCost.run(workspace);
 				case "threads" -> ThreadProfileComparison.run(workspace);
 				case "startup" -> StartupComparison.run(workspace);
 				case "labels" -> LabelCostComparison.run(workspace);
