@@ -74,8 +74,9 @@ public final class SamplingComparison {
 		}
 		heap(table);
 		table.note("compute: one thread counting primes below 20,000; contended: two threads taking turns on one "
-				+ "monitor; allocating: one thread allocating 1 KiB arrays and small objects, keeping one in 64 (the "
-				+ "heap row: pairs of JVMs, one with the always-on heap sampler started first as at startup, one "
+				+ "monitor; allocating: one thread allocating 1 KiB arrays and small objects, keeping one in 64, about "
+				+ "20 GB/s; serving: one thread building and reading small strings and lists, about 1 GB/s (the "
+				+ "heap rows: pairs of JVMs, one with the always-on heap sampler started first as at startup, one "
 				+ "without; each warms up 5 s and measures 10 s). cpu and wall: "
 				+ "async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
 				+ "Recorder's monitor and park events of 1 ms and more. CPU ratio 1.01 means sampling adds 1% to the "
@@ -90,15 +91,17 @@ public final class SamplingComparison {
 	 * started first, as at application startup, one without), alternating which goes first.
 	 */
 	private static void heap(Table table) throws Exception {
-		pairedRow(table, "allocating", "heap", () -> heapProbe("on"), () -> heapProbe("off"));
+		pairedRow(table, "allocating", "heap", () -> heapProbe("on", "allocation"),
+				() -> heapProbe("off", "allocation"));
+		pairedRow(table, "serving", "heap", () -> heapProbe("on", "service"), () -> heapProbe("off", "service"));
 	}
 
 	/** Runs {@link HeapSamplingProbe} in a JVM of its own: {process CPU ns, elapsed ns, units}. */
-	private static double[] heapProbe(String sampling) throws Exception {
+	private static double[] heapProbe(String sampling, String work) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
 				HeapSamplingProbe.class.getName(), sampling, String.valueOf(HEAP_WARM_SECONDS),
-				String.valueOf(HEAP_MEASURE_SECONDS))
+				String.valueOf(HEAP_MEASURE_SECONDS), work)
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
