@@ -62,6 +62,9 @@ public final class LabelCapture implements AutoCloseable {
 	 */
 	public static final class Lookup {
 
+		private static final ThreadIntervals.Snapshot NO_INTERVALS = new ThreadIntervals.Snapshot(new long[0],
+				new long[0], new LabelScope[0]);
+
 		private final LabelTimeline.Recording recording;
 
 		private final long offsetNanos;
@@ -84,11 +87,26 @@ public final class LabelCapture implements AutoCloseable {
 		 * @return the labels, sorted by key; empty where it carried none
 		 */
 		public List<Label> at(long threadId, Instant time) {
-			ThreadIntervals.Snapshot intervals = this.threads.computeIfAbsent(threadId, this.recording::snapshot);
+			return at(threadId, WallClock.epochNanos(time));
+		}
+
+		/**
+		 * Returns the labels thread {@code threadId} carried at {@code epochNanos}.
+		 * @param threadId the Java thread id
+		 * @param epochNanos when, in nanoseconds since the epoch as recordings timestamp events
+		 * @return the labels, sorted by key; empty where it carried none
+		 */
+		public List<Label> at(long threadId, long epochNanos) {
+			ThreadIntervals.Snapshot intervals = this.threads.get(threadId);
 			if (intervals == null) {
+				// Most sampled threads never carry labels: remember that too, not to ask the recording per sample.
+				intervals = this.recording.snapshot(threadId);
+				this.threads.put(threadId, (intervals != null) ? intervals : NO_INTERVALS);
+			}
+			if (intervals == null || intervals == NO_INTERVALS) {
 				return List.of();
 			}
-			LabelScope scope = intervals.at(WallClock.epochNanos(time) - this.offsetNanos);
+			LabelScope scope = intervals.at(epochNanos - this.offsetNanos);
 			if (scope == null) {
 				return List.of();
 			}

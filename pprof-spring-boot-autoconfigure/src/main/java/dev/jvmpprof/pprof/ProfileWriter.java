@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import com.google.protobuf.CodedOutputStream;
@@ -52,7 +53,7 @@ public final class ProfileWriter implements Closeable {
 	 * @throws IOException if the target cannot be written
 	 */
 	public ProfileWriter(OutputStream target, ProfileHeader header, String mappingFile) throws IOException {
-		this.gzip = new GZIPOutputStream(target, 8192);
+		this.gzip = new FastGzipOutputStream(target);
 		this.out = CodedOutputStream.newInstance(this.gzip, 8192);
 		this.valueCount = header.sampleTypes().size();
 		string("");
@@ -246,6 +247,19 @@ public final class ProfileWriter implements Closeable {
 	}
 
 	private record FunctionKey(String name, String file) {
+	}
+
+	/**
+	 * Gzip at the fastest level, as Go's runtime writes its profiles: compressing is most of a profile's encoding
+	 * at the default level, for output some 10% smaller.
+	 */
+	private static final class FastGzipOutputStream extends GZIPOutputStream {
+
+		FastGzipOutputStream(OutputStream target) throws IOException {
+			super(target, 8192);
+			this.def.setLevel(Deflater.BEST_SPEED);
+		}
+
 	}
 
 }

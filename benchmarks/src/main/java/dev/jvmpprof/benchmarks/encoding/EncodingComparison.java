@@ -25,7 +25,7 @@ import dev.jvmpprof.benchmarks.report.Table;
  */
 public final class EncodingComparison {
 
-	private static final String[] ENCODERS = { "ours", "prototype", "asyncProfiler", "asyncProfilerThreads" };
+	private static final String[] ENCODERS = { "ours", "oursJdkReader", "asyncProfiler", "asyncProfilerThreads" };
 
 	private EncodingComparison() {
 	}
@@ -87,7 +87,7 @@ public final class EncodingComparison {
 		CountingOutputStream out = new CountingOutputStream();
 		switch (encoder) {
 			case "ours" -> Encoders.ours(recording, file, out);
-			case "prototype" -> Encoders.prototype(recording, file, out);
+			case "oursJdkReader" -> Encoders.oursJdkReader(recording, file, out);
 			case "asyncProfiler" -> Encoders.asyncProfiler(file, false, out);
 			default -> Encoders.asyncProfiler(file, true, out);
 		}
@@ -106,7 +106,7 @@ public final class EncodingComparison {
 	static String label(String encoder) {
 		return switch (encoder) {
 			case "ours" -> "ours";
-			case "prototype" -> "prototype: our writer on async-profiler's JFR reader";
+			case "oursJdkReader" -> "ours, read with the JDK's jdk.jfr.consumer (before)";
 			case "asyncProfiler" -> "async-profiler JfrToPprof";
 			default -> "async-profiler JfrToPprof --threads";
 		};
