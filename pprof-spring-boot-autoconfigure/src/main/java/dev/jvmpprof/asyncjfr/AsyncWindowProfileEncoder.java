@@ -9,7 +9,6 @@ import dev.jvmpprof.engine.Window;
 import dev.jvmpprof.labels.LabelCapture;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ProfileWriter;
-import dev.jvmpprof.pprof.SampleTable;
 
 /**
  * Encodes the samples of an async-profiler window as a pprof profile: the same profile
@@ -35,13 +34,12 @@ public final class AsyncWindowProfileEncoder {
 	public static void encode(Window.Recorded recorded, SampleKind kind, ProfileHeader header, String program,
 			LabelCapture.Lookup labels, OutputStream out) throws IOException {
 		try (ProfileWriter writer = new ProfileWriter(out, header, program)) {
-			SampleTable table = new SampleTable(header.sampleTypes().size());
 			WindowSamples samples = new WindowSamples(kind, epochNanos(recorded.start()), epochNanos(recorded.end()),
-					header.period(), labels, writer, table);
+					header.period(), labels, writer);
 			for (Path file : recorded.files()) {
 				SampleEvents.read(file, kind.eventName(), kind.fieldNames(), samples);
 			}
-			table.writeTo(writer);
+			samples.writeTo();
 		}
 	}
 

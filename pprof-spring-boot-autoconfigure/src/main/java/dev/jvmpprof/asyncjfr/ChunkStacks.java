@@ -32,10 +32,13 @@ final class ChunkStacks {
 	// A chunk's methods recur in many stacks: each is named once.
 	private final Dictionary<Frame> frames = new Dictionary<>();
 
-	// A stack recurs with as many label sets as it was sampled with.
-	private final Dictionary<long[]> converted = new Dictionary<>();
+	private final Dictionary<Stack> converted = new Dictionary<>();
 
-	private final Dictionary<Boolean> inlinedTypes = new Dictionary<>();
+	// Most locations are one frame, a method at a line: found by those two numbers, not by hashing frames.
+	private final Dictionary<Long> singleFrameLocations = new Dictionary<>();
+
+	// Whether each frame type is "Inlined": 0 not known yet, 1 inlined, 2 not. async-profiler has seven types.
+	private final byte[] inlinedTypes = new byte[256];
 
 	ChunkStacks(ChunkConstants constants, ProfileWriter writer) {
 		this.constants = constants;
@@ -43,18 +46,18 @@ final class ChunkStacks {
 	}
 
 	/**
-	 * Returns the location ids of a stack trace, leaf first, writing new locations as they appear.
+	 * Returns a stack trace as location ids, writing new locations as they appear.
 	 * @param stackTraceId the id an event refers to
-	 * @return the location ids
+	 * @return the stack, the same instance for the same id
 	 * @throws IOException if the profile cannot be written
 	 */
-	long[] locationIds(long stackTraceId) throws IOException {
-		long[] ids = this.converted.get(stackTraceId);
-		if (ids == null) {
-			ids = convert(stackTraceId);
-			this.converted.put(stackTraceId, ids);
+	Stack stack(long stackTraceId) throws IOException {
+		Stack stack = this.converted.get(stackTraceId);
+		if (stack == null) {
+			stack = new Stack(convert(stackTraceId));
+			this.converted.put(stackTraceId, stack);
 		}
-		return ids;
+		return stack;
 	}
 
 	private long[] convert(long stackTraceId) throws IOException {
@@ -68,9 +71,14 @@ final class ChunkStacks {
 		int locations = 0;
 		List<Frame> inlineChain = new ArrayList<>(4);
 		for (int i = 0; i < methods.length; i++) {
-			inlineChain.add(frame(methods[i], trace.lines()[i]));
 			// An inlined frame belongs to the location of the next frame toward the root.
-			if (!isInlined(trace.types()[i])) {
+			boolean inlined = isInlined(trace.types()[i]);
+			if (!inlined && inlineChain.isEmpty()) {
+				ids[locations++] = singleFrameLocation(methods[i], trace.lines()[i]);
+				continue;
+			}
+			inlineChain.add(frame(methods[i], trace.lines()[i]));
+			if (!inlined) {
 				ids[locations++] = this.writer.location(inlineChain);
 				inlineChain.clear();
 			}
@@ -81,13 +89,25 @@ final class ChunkStacks {
 		return (locations == ids.length) ? ids : Arrays.copyOf(ids, locations);
 	}
 
-	private boolean isInlined(int type) {
-		Boolean inlined = this.inlinedTypes.get(type);
-		if (inlined == null) {
-			inlined = INLINED.equals(this.constants.enumName(FRAME_TYPE, type));
-			this.inlinedTypes.put(type, inlined);
+	private long singleFrameLocation(long methodId, int line) throws IOException {
+		// Lines fit in 16 bits (class files number them so); method ids are far below 2^47.
+		long key = (methodId << 16) | (line & 0xFFFF);
+		Long id = this.singleFrameLocations.get(key);
+		if (id == null) {
+			id = this.writer.location(List.of(frame(methodId, line)));
+			this.singleFrameLocations.put(key, id);
 		}
-		return inlined;
+		return id;
+	}
+
+	private boolean isInlined(int type) {
+		if (type < 0 || type >= this.inlinedTypes.length) {
+			return INLINED.equals(this.constants.enumName(FRAME_TYPE, type));
+		}
+		if (this.inlinedTypes[type] == 0) {
+			this.inlinedTypes[type] = INLINED.equals(this.constants.enumName(FRAME_TYPE, type)) ? (byte) 1 : 2;
+		}
+		return this.inlinedTypes[type] == 1;
 	}
 
 	private Frame frame(long methodId, int line) {
@@ -107,6 +127,40 @@ final class ChunkStacks {
 		String className = this.constants.className(methodId);
 		// As the JDK's RecordedClass.getName() gives it, which is what names frames on the other path.
 		return FrameNames.of((className != null) ? className.replace('/', '.') : null, methodName, 0);
+	}
+
+	/**
+	 * A stack as location ids, leaf first, with its hash: samples are merged by stack, and a stack is hashed once.
+	 */
+	static final class Stack {
+
+		private final long[] locationIds;
+
+		private final int hash;
+
+		Stack(long[] locationIds) {
+			this.locationIds = locationIds;
+			this.hash = Arrays.hashCode(locationIds);
+		}
+
+		long[] locationIds() {
+			return this.locationIds;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			// Stacks of different ids (of other chunks, or that differ only in what a location leaves out, such
+			// as bytecode indexes) can have the same locations.
+			return other == this
+					|| other instanceof Stack stack && stack.hash == this.hash
+							&& Arrays.equals(stack.locationIds, this.locationIds);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 }

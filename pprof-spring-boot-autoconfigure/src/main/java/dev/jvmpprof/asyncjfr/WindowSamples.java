@@ -9,12 +9,12 @@ import dev.jvmpprof.labels.LabelCapture;
 import dev.jvmpprof.labels.SampleLabels;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileWriter;
-import dev.jvmpprof.pprof.SampleTable;
 
 /**
  * Makes the samples of a window from the events of its recordings: keeps those whose time lies within the window
- * (an instant's end is its start), labels each, and merges them first by the chunk's stack trace id, so that a stack
- * is converted once per chunk however many events share it.
+ * (an instant's end is its start), labels each, and merges those of the same stack and labels, as
+ * {@code SampleTable} does on the JDK's path. Label lists are one instance per distinct value for the whole
+ * encoding, and stacks carry their hash, so merging an event costs one lookup.
  */
 final class WindowSamples implements SampleEvents.Visitor {
 
@@ -26,80 +26,74 @@ final class WindowSamples implements SampleEvents.Visitor {
 
 	private final long period;
 
-	private final LabelCapture.Lookup carried;
-
 	private final SampleLabels combined = new SampleLabels();
+
+	private final SampledThreads threads;
 
 	private final ProfileWriter writer;
 
-	private final SampleTable table;
+	private final Map<SampleKey, long[]> samples = new LinkedHashMap<>();
 
-	private final Map<ChunkSample, long[]> chunkSamples = new LinkedHashMap<>();
-
-	private ChunkConstants constants;
-
-	private ChunkThreadLabels threads;
+	private ChunkStacks stacks;
 
 	WindowSamples(SampleKind kind, long windowStart, long windowEnd, long period, LabelCapture.Lookup carried,
-			ProfileWriter writer, SampleTable table) {
+			ProfileWriter writer) {
 		this.kind = kind;
 		this.windowStart = windowStart;
 		this.windowEnd = windowEnd;
 		this.period = period;
-		this.carried = carried;
+		this.threads = new SampledThreads(carried);
 		this.writer = writer;
-		this.table = table;
 	}
 
 	@Override
 	public void chunkStarted(ChunkConstants constants) {
-		this.constants = constants;
-		this.threads = new ChunkThreadLabels(constants);
+		this.stacks = new ChunkStacks(constants, this.writer);
+		this.threads.chunkStarted(constants);
 	}
 
 	@Override
-	public void event(long epochNanos, long[] fields) {
+	public void event(long epochNanos, long[] fields) throws IOException {
 		if (epochNanos < this.windowStart || epochNanos > this.windowEnd) {
 			return;
 		}
-		long thread = fields[SampleKind.THREAD];
-		List<Label> labels = this.threads.of(thread,
-				this.kind.labelsState() ? fields[SampleKind.STATE] : ChunkThreadLabels.NO_STATE);
-		if (this.carried != null) {
-			long javaThreadId = this.constants.javaThreadId(thread);
-			if (javaThreadId != ChunkConstants.NO_THREAD) {
-				labels = this.combined.of(labels, this.carried.at(javaThreadId, epochNanos));
-			}
-		}
+		SampledThreads.SampledThread thread = this.threads.thread(fields[SampleKind.THREAD]);
+		List<Label> labels = this.combined.of(
+				thread.labels(this.kind.labelsState() ? fields[SampleKind.STATE] : SampledThreads.NO_STATE),
+				thread.carriedAt(epochNanos));
 		long count = this.kind.count(fields);
-		long[] sum = this.chunkSamples.computeIfAbsent(new ChunkSample(fields[SampleKind.STACK_TRACE], labels),
-				(key) -> new long[2]);
+		long[] sum = this.samples.computeIfAbsent(
+				new SampleKey(this.stacks.stack(fields[SampleKind.STACK_TRACE]), labels), (key) -> new long[2]);
 		sum[0] += count;
 		sum[1] += count * this.period;
 	}
 
 	@Override
-	public void chunkEnded() throws IOException {
-		ChunkStacks stacks = new ChunkStacks(this.constants, this.writer);
-		for (Map.Entry<ChunkSample, long[]> sample : this.chunkSamples.entrySet()) {
-			this.table.add(stacks.locationIds(sample.getKey().stackTraceId), sample.getKey().labels,
-					sample.getValue());
-		}
-		this.chunkSamples.clear();
+	public void chunkEnded() {
+		this.stacks = null;
 	}
 
-	// Label lists come from caches that hand out one instance per distinct value: identity is enough, and cheap.
-	private record ChunkSample(long stackTraceId, List<Label> labels) {
+	/**
+	 * Writes the merged samples.
+	 * @throws IOException if the profile cannot be written
+	 */
+	void writeTo() throws IOException {
+		for (Map.Entry<SampleKey, long[]> sample : this.samples.entrySet()) {
+			this.writer.sample(sample.getKey().stack.locationIds(), sample.getValue(), sample.getKey().labels);
+		}
+	}
+
+	// Label lists are one instance per distinct value: identity is enough, and cheap.
+	private record SampleKey(ChunkStacks.Stack stack, List<Label> labels) {
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof ChunkSample sample && sample.stackTraceId == this.stackTraceId
-					&& sample.labels == this.labels;
+			return other instanceof SampleKey key && key.labels == this.labels && key.stack.equals(this.stack);
 		}
 
 		@Override
 		public int hashCode() {
-			return 31 * Long.hashCode(this.stackTraceId) + System.identityHashCode(this.labels);
+			return 31 * this.stack.hashCode() + System.identityHashCode(this.labels);
 		}
 
 	}

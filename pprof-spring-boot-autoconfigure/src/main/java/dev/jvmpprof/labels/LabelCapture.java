@@ -69,7 +69,7 @@ public final class LabelCapture implements AutoCloseable {
 
 		private final long offsetNanos;
 
-		private final Map<Long, ThreadIntervals.Snapshot> threads = new HashMap<>();
+		private final Map<Long, ThreadLookup> threads = new HashMap<>();
 
 		private final Map<LabelScope, List<Label>> resolved = new IdentityHashMap<>();
 
@@ -97,19 +97,27 @@ public final class LabelCapture implements AutoCloseable {
 		 * @return the labels, sorted by key; empty where it carried none
 		 */
 		public List<Label> at(long threadId, long epochNanos) {
-			ThreadIntervals.Snapshot intervals = this.threads.get(threadId);
-			if (intervals == null) {
+			return thread(threadId).at(epochNanos);
+		}
+
+		/**
+		 * Returns the lookup of one thread's labels, for a caller that meets the same thread in many samples and
+		 * keeps it by the recording's own thread id.
+		 * @param threadId the Java thread id
+		 * @return the thread's lookup
+		 */
+		public ThreadLookup thread(long threadId) {
+			ThreadLookup thread = this.threads.get(threadId);
+			if (thread == null) {
 				// Most sampled threads never carry labels: remember that too, not to ask the recording per sample.
-				intervals = this.recording.snapshot(threadId);
-				this.threads.put(threadId, (intervals != null) ? intervals : NO_INTERVALS);
+				ThreadIntervals.Snapshot intervals = this.recording.snapshot(threadId);
+				thread = new ThreadLookup(this, (intervals != null) ? intervals : NO_INTERVALS);
+				this.threads.put(threadId, thread);
 			}
-			if (intervals == null || intervals == NO_INTERVALS) {
-				return List.of();
-			}
-			LabelScope scope = intervals.at(epochNanos - this.offsetNanos);
-			if (scope == null) {
-				return List.of();
-			}
+			return thread;
+		}
+
+		private List<Label> resolve(LabelScope scope) {
 			return this.resolved.computeIfAbsent(scope, (key) -> this.distinct.computeIfAbsent(key.resolve(),
 					Lookup::labels));
 		}
@@ -118,6 +126,35 @@ public final class LabelCapture implements AutoCloseable {
 			List<Label> labels = new ArrayList<>(values.size());
 			values.forEach((key, value) -> labels.add(Label.of(key, value)));
 			return Collections.unmodifiableList(labels);
+		}
+
+	}
+
+	/**
+	 * Finds the labels one thread carried at a time. Not thread-safe, as its {@link Lookup}.
+	 */
+	public static final class ThreadLookup {
+
+		private final Lookup lookup;
+
+		private final ThreadIntervals.Snapshot intervals;
+
+		ThreadLookup(Lookup lookup, ThreadIntervals.Snapshot intervals) {
+			this.lookup = lookup;
+			this.intervals = intervals;
+		}
+
+		/**
+		 * Returns the labels the thread carried at {@code epochNanos}.
+		 * @param epochNanos when, in nanoseconds since the epoch as recordings timestamp events
+		 * @return the labels, sorted by key, one instance per distinct value; empty where it carried none
+		 */
+		public List<Label> at(long epochNanos) {
+			if (this.intervals.starts().length == 0) {
+				return List.of();
+			}
+			LabelScope scope = this.intervals.at(epochNanos - this.lookup.offsetNanos);
+			return (scope != null) ? this.lookup.resolve(scope) : List.of();
 		}
 
 	}

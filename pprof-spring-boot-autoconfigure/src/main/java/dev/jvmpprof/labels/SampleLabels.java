@@ -15,11 +15,13 @@ public final class SampleLabels {
 
 	private final Map<Pair, List<Label>> combined = new HashMap<>();
 
+	private final Map<List<Label>, List<Label>> distinct = new HashMap<>();
+
 	/**
 	 * Returns {@code own} with {@code carried} added; a carried label wins over an own one on the same key.
 	 * @param own the labels the profile gives the sample, one instance per distinct value
 	 * @param carried the labels its thread carried, one instance per distinct value
-	 * @return the labels of the sample, the same instance for the same pair
+	 * @return the labels of the sample, the same instance for the same value
 	 */
 	public List<Label> of(List<Label> own, List<Label> carried) {
 		if (carried.isEmpty()) {
@@ -28,7 +30,8 @@ public final class SampleLabels {
 		if (own.isEmpty()) {
 			return carried;
 		}
-		return this.combined.computeIfAbsent(new Pair(own, carried), SampleLabels::combine);
+		return this.combined.computeIfAbsent(new Pair(own, carried),
+				(pair) -> this.distinct.computeIfAbsent(combine(pair), (labels) -> labels));
 	}
 
 	private static List<Label> combine(Pair pair) {
