@@ -30,12 +30,12 @@ final class ChunkStacks {
 	private final ProfileWriter writer;
 
 	// A chunk's methods recur in many stacks: each is named once.
-	private final Dictionary<Frame> frames = new Dictionary<>();
+	private final Dictionary<Frame> frames = new Dictionary<>(1024);
 
-	private final Dictionary<Stack> converted = new Dictionary<>();
+	private final Dictionary<Stack> converted = new Dictionary<>(1024);
 
 	// Most locations are one frame, a method at a line: found by those two numbers, not by hashing frames.
-	private final Dictionary<Long> singleFrameLocations = new Dictionary<>();
+	private final Dictionary<Long> singleFrameLocations = new Dictionary<>(1024);
 
 	// Whether each frame type is "Inlined": 0 not known yet, 1 inlined, 2 not. async-profiler has seven types.
 	private final byte[] inlinedTypes = new byte[256];

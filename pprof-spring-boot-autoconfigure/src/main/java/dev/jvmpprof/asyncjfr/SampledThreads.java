@@ -103,7 +103,11 @@ final class SampledThreads {
 
 		private final LabelCapture.ThreadLookup carried;
 
-		private final Dictionary<List<Label>> byState = new Dictionary<>();
+		// async-profiler has three states; a sample's state indexes its labels here.
+		@SuppressWarnings("unchecked")
+		private final List<Label>[] byState = new List[4];
+
+		private List<Label> withoutState;
 
 		SampledThread(String name, LabelCapture.ThreadLookup carried) {
 			this.name = name;
@@ -116,10 +120,19 @@ final class SampledThreads {
 		 * @return the labels, one instance per distinct value
 		 */
 		List<Label> labels(long state) {
-			List<Label> labels = this.byState.get(state);
+			if (state == NO_STATE) {
+				if (this.withoutState == null) {
+					this.withoutState = distinct(this.name, null);
+				}
+				return this.withoutState;
+			}
+			if (state < 0 || state >= this.byState.length) {
+				return distinct(this.name, state(state));
+			}
+			List<Label> labels = this.byState[(int) state];
 			if (labels == null) {
-				labels = distinct(this.name, (state != NO_STATE) ? state(state) : null);
-				this.byState.put(state, labels);
+				labels = distinct(this.name, state(state));
+				this.byState[(int) state] = labels;
 			}
 			return labels;
 		}

@@ -32,7 +32,8 @@ final class WindowSamples implements SampleEvents.Visitor {
 
 	private final ProfileWriter writer;
 
-	private final Map<SampleKey, long[]> samples = new LinkedHashMap<>();
+	// Sized for the thousands of distinct samples of a busy minute, not to be grown as they come.
+	private final Map<SampleKey, long[]> samples = new LinkedHashMap<>(8192);
 
 	private ChunkStacks stacks;
 

@@ -33,13 +33,15 @@ public final class ProfileWriter implements Closeable {
 
 	private final MessageBuffer message = new MessageBuffer();
 
-	private final Map<String, Integer> stringIndex = new HashMap<>();
+	// Sized for a profile of a few thousand functions, as CPU profiles of a Spring application are, so that
+	// encoding one does not spend its time growing them.
+	private final Map<String, Integer> stringIndex = new HashMap<>(4096);
 
-	private final List<String> strings = new ArrayList<>();
+	private final List<String> strings = new ArrayList<>(2048);
 
-	private final Map<FunctionKey, Long> functions = new HashMap<>();
+	private final Map<FunctionKey, Long> functions = new HashMap<>(4096);
 
-	private final Map<List<Frame>, Long> locations = new HashMap<>();
+	private final Map<List<Frame>, Long> locations = new HashMap<>(4096);
 
 	private final int valueCount;
 
