@@ -66,28 +66,6 @@ final class ByteCursor {
 	}
 
 	/**
-	 * Passes over a string in any of JFR's encodings.
-	 */
-	void skipString() {
-		int encoding = this.bytes[this.position++];
-		if (encoding == STRING_UTF8 || encoding == STRING_LATIN1) {
-			int length = varint();
-			this.position += length;
-		}
-		else if (encoding == STRING_CHARS) {
-			for (int i = varint(); i > 0; i--) {
-				varlong();
-			}
-		}
-		else if (encoding == STRING_CONSTANT) {
-			varlong();
-		}
-		else if (encoding != STRING_NULL && encoding != STRING_EMPTY) {
-			throw new IllegalStateException("Unknown JFR string encoding " + encoding);
-		}
-	}
-
-	/**
 	 * Reads a string in any of JFR's encodings. A reference to the string pool is passed over and read as
 	 * {@code null}: only event fields hold one, and those are skipped, never used.
 	 * @return the string, or {@code null}

@@ -8,13 +8,12 @@ import java.nio.ByteBuffer;
  *
  * @param start the chunk's offset in the file
  * @param size its length in bytes, header included
- * @param constantPoolOffset where its last constant pool event starts, from {@code start}
  * @param metadataOffset where its metadata event starts, from {@code start}
  * @param startNanos the wall-clock time of its start, in nanoseconds since the epoch
  * @param startTicks the tick count at its start
  * @param ticksPerSecond how fast ticks count
  */
-record ChunkHeader(int start, int size, int constantPoolOffset, int metadataOffset, long startNanos, long startTicks, long ticksPerSecond) {
+record ChunkHeader(int start, int size, int metadataOffset, long startNanos, long startTicks, long ticksPerSecond) {
 
 	static final int SIZE = 68;
 
@@ -34,13 +33,11 @@ record ChunkHeader(int start, int size, int constantPoolOffset, int metadataOffs
 			throw new IOException("No JFR chunk starts at offset " + start);
 		}
 		long size = file.getLong(start + 8);
-		long constantPoolOffset = file.getLong(start + 16);
 		long metadataOffset = file.getLong(start + 24);
-		if (size < SIZE || start + size > file.limit() || metadataOffset <= 0 || metadataOffset >= size
-				|| constantPoolOffset <= 0 || constantPoolOffset >= size) {
+		if (size < SIZE || start + size > file.limit() || metadataOffset <= 0 || metadataOffset >= size) {
 			throw new IOException("The JFR chunk at offset " + start + " is incomplete");
 		}
-		return new ChunkHeader(start, (int) size, (int) constantPoolOffset, (int) metadataOffset, file.getLong(start + 32),
+		return new ChunkHeader(start, (int) size, (int) metadataOffset, file.getLong(start + 32),
 				file.getLong(start + 48), file.getLong(start + 56));
 	}
 

@@ -16,10 +16,6 @@ final class ChunkMetadata {
 
 	private final Map<String, String> typeNamesById = new HashMap<>();
 
-	private final Map<String, Element> classesById = new HashMap<>();
-
-	private final Map<String, Type> types = new HashMap<>();
-
 	private ChunkMetadata(Element root) {
 		for (Element region : root.children) {
 			if (region.name.equals("metadata")) {
@@ -27,7 +23,6 @@ final class ChunkMetadata {
 					if (type.name.equals("class")) {
 						this.classesByName.put(type.attribute("name"), type);
 						this.typeNamesById.put(type.attribute("id"), type.attribute("name"));
-						this.classesById.put(type.attribute("id"), type);
 					}
 				}
 			}
@@ -88,52 +83,6 @@ final class ChunkMetadata {
 			encodings[i] = encoding(eventName, fields.get(i), slots[i] >= 0);
 		}
 		return new EventLayout(Long.parseLong(type.attribute("id")), encodings, slots, fieldNames.length);
-	}
-
-	/**
-	 * Returns a type the chunk declares, with the encoding of each of its fields.
-	 * @param id the type's id
-	 * @return the type, or {@code null} where the chunk declares none with this id
-	 */
-	Type type(long id) {
-		String key = Long.toString(id);
-		Type type = this.types.get(key);
-		if (type == null && this.classesById.containsKey(key)) {
-			Element element = this.classesById.get(key);
-			List<Field> fields = new ArrayList<>();
-			for (Element child : element.children) {
-				if (child.name.equals("field")) {
-					String typeId = child.attribute("class");
-					EventLayout.Encoding encoding = EventLayout.Encoding.of(this.typeNamesById.get(typeId),
-							"true".equals(child.attribute("constantPool")));
-					fields.add(new Field(child.attribute("name"), Long.parseLong(typeId), encoding,
-							child.attribute("dimension") != null && !child.attribute("dimension").equals("0")));
-				}
-			}
-			type = new Type(element.attribute("name"), List.copyOf(fields));
-			this.types.put(key, type);
-		}
-		return type;
-	}
-
-	/**
-	 * A type and its fields, in the order they are written.
-	 *
-	 * @param name the type's name
-	 * @param fields its fields
-	 */
-	record Type(String name, List<Field> fields) {
-	}
-
-	/**
-	 * One field of a type.
-	 *
-	 * @param name the field's name
-	 * @param typeId the id of its type
-	 * @param encoding how a value is written, or {@code null} for a type written field by field
-	 * @param array whether the field holds a count and that many values
-	 */
-	record Field(String name, long typeId, EventLayout.Encoding encoding, boolean array) {
 	}
 
 	private EventLayout.Encoding encoding(String eventName, Element field, boolean wanted) throws IOException {

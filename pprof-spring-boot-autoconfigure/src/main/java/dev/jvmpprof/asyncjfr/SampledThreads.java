@@ -27,7 +27,7 @@ final class SampledThreads {
 
 	private final LabelCapture.Lookup carried;
 
-	private final Map<String, List<Label>> distinct = new HashMap<>();
+	private final Map<ThreadAndState, List<Label>> distinct = new HashMap<>();
 
 	private final Dictionary<SampledThread> threads = new Dictionary<>();
 
@@ -84,7 +84,7 @@ final class SampledThreads {
 	}
 
 	private List<Label> distinct(String thread, String state) {
-		return this.distinct.computeIfAbsent(thread + "\0" + state, (key) -> {
+		return this.distinct.computeIfAbsent(new ThreadAndState(thread, state), (key) -> {
 			List<Label> labels = new ArrayList<>(2);
 			if (thread != null) {
 				labels.add(Label.of("thread", thread));
@@ -94,6 +94,9 @@ final class SampledThreads {
 			}
 			return List.copyOf(labels);
 		});
+	}
+
+	private record ThreadAndState(String thread, String state) {
 	}
 
 	/** One thread of a chunk. */

@@ -2,6 +2,9 @@ package dev.jvmpprof.asyncjfr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.engine.AsyncProfilerEngine;
@@ -111,6 +115,23 @@ class AsyncWindowProfileEncoderTests {
 		Content wall = wall(firstHalf);
 		assertThat(wall).isEqualTo(wall(viaJdk(firstHalf)));
 		assertThat(wall.total).isGreaterThan(0).isLessThan(wall(recorded).total);
+	}
+
+	@Test
+	void recordingsOfSeveralChunksAndFilesShouldBeReadWhole(@TempDir Path directory) throws IOException {
+		// A file of two chunks, as async-profiler writes with chunksize or chunktime, and the window's file besides.
+		byte[] recording = Files.readAllBytes(recorded.files().get(0));
+		Path twoChunks = directory.resolve("two-chunks.jfr");
+		Files.write(twoChunks, recording);
+		Files.write(twoChunks, recording, StandardOpenOption.APPEND);
+		Window.Recorded threeChunks = new Window.Recorded(List.of(twoChunks, recorded.files().get(0)),
+				recorded.start(), recorded.end(), Window.Recorder.ASYNC_PROFILER);
+		Content cpu = cpu(threeChunks);
+		assertThat(cpu).isEqualTo(cpu(viaJdk(threeChunks)));
+		assertThat(cpu.total).isEqualTo(3 * cpu(recorded).total);
+		Content wall = wall(threeChunks);
+		assertThat(wall).isEqualTo(wall(viaJdk(threeChunks)));
+		assertThat(wall.total).isEqualTo(3 * wall(recorded).total);
 	}
 
 	private static Window.Recorded viaJdk(Window.Recorded recorded) {
