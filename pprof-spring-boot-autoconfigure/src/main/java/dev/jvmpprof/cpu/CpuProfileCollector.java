@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jdk.jfr.consumer.RecordedEvent;
 
+import dev.jvmpprof.asyncjfr.AsyncWindowProfileEncoder;
+import dev.jvmpprof.asyncjfr.SampleKind;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.engine.Window;
@@ -86,7 +88,7 @@ public final class CpuProfileCollector implements ProfileSource {
 		try (LabelCapture labels = LabelTimeline.shared().capture()) {
 			this.engine.sample(Set.of(SampledEvent.CPU), duration, (recorded) -> encode(recorded,
 					ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period, recorded.start(), recorded.duration()),
-					this.program, labels, out));
+					this.program, labels.lookup(), out));
 		}
 	}
 
@@ -104,8 +106,22 @@ public final class CpuProfileCollector implements ProfileSource {
 		encode(recorded, header, program, null, out);
 	}
 
-	private static void encode(Window.Recorded recorded, ProfileHeader header, String program, LabelCapture labels,
+	/**
+	 * Encodes the execution samples of a window as a CPU profile, each sample labelled also with what its thread
+	 * carried then. async-profiler's files are read with its own reader, Flight Recorder's with the JDK's.
+	 * @param recorded the finished window
+	 * @param header the profile-wide fields; its period values each sample
+	 * @param program the program's name, shown as {@code File:}
+	 * @param labels the lookup of the labels threads carried during the window, or {@code null} for none
+	 * @param out where the gzip'd profile goes; closed when done
+	 * @throws IOException if the recording cannot be read or the profile written
+	 */
+	public static void encode(Window.Recorded recorded, ProfileHeader header, String program, LabelCapture.Lookup labels,
 			OutputStream out) throws IOException {
+		if (recorded.recorder() == Window.Recorder.ASYNC_PROFILER) {
+			AsyncWindowProfileEncoder.encode(recorded, SampleKind.CPU, header, program, labels, out);
+			return;
+		}
 		WindowProfileEncoder.encode(recorded, EXECUTION_SAMPLE, header, program, new CpuSamples(header.period()),
 				labels, out);
 	}

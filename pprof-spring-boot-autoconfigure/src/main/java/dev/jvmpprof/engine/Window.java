@@ -29,8 +29,19 @@ public interface Window extends AutoCloseable {
 	 * @param files the JFR files, oldest first, valid until the window is closed
 	 * @param start when the window opened
 	 * @param end when it finished
+	 * @param recorder what wrote the files, which decides how they are best read
 	 */
-	record Recorded(List<Path> files, Instant start, Instant end) {
+	record Recorded(List<Path> files, Instant start, Instant end, Recorder recorder) {
+
+		/**
+		 * Creates a window of files that any JFR reader reads: Flight Recorder's.
+		 * @param files the JFR files, oldest first
+		 * @param start when the window opened
+		 * @param end when it finished
+		 */
+		public Recorded(List<Path> files, Instant start, Instant end) {
+			this(files, start, end, Recorder.FLIGHT_RECORDER);
+		}
 
 		/**
 		 * Returns whether an event that ended at {@code time} belongs to the window.
@@ -48,6 +59,20 @@ public interface Window extends AutoCloseable {
 		public Duration duration() {
 			return Duration.between(this.start, this.end);
 		}
+
+	}
+
+	/** What wrote a window's files. */
+	enum Recorder {
+
+		/** The JDK's Flight Recorder: files with any JFR event, read with {@code jdk.jfr.consumer}. */
+		FLIGHT_RECORDER,
+
+		/**
+		 * async-profiler: files of the few events it writes, which its own reader reads several times faster than
+		 * {@code jdk.jfr.consumer} does. The JDK's reader reads them too.
+		 */
+		ASYNC_PROFILER
 
 	}
 

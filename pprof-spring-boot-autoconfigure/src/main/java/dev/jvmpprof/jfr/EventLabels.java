@@ -2,16 +2,14 @@ package dev.jvmpprof.jfr;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 import dev.jvmpprof.labels.LabelCapture;
+import dev.jvmpprof.labels.SampleLabels;
 import dev.jvmpprof.pprof.Label;
 
 /**
@@ -22,7 +20,7 @@ final class EventLabels {
 
 	private final LabelCapture.Lookup lookup;
 
-	private final Map<Pair, List<Label>> combined = new HashMap<>();
+	private final SampleLabels combined = new SampleLabels();
 
 	EventLabels(LabelCapture.Lookup lookup) {
 		this.lookup = lookup;
@@ -41,25 +39,7 @@ final class EventLabels {
 		if (thread == null) {
 			return own;
 		}
-		List<Label> carried = this.lookup.at(thread.getJavaThreadId(), time(event, windowStart));
-		if (carried.isEmpty()) {
-			return own;
-		}
-		if (own.isEmpty()) {
-			return carried;
-		}
-		return this.combined.computeIfAbsent(new Pair(own, carried), EventLabels::combine);
-	}
-
-	private static List<Label> combine(Pair pair) {
-		List<Label> labels = new ArrayList<>(pair.own.size() + pair.carried.size());
-		for (Label label : pair.own) {
-			if (pair.carried.stream().noneMatch((carried) -> carried.key().equals(label.key()))) {
-				labels.add(label);
-			}
-		}
-		labels.addAll(pair.carried);
-		return List.copyOf(labels);
+		return this.combined.of(own, this.lookup.at(thread.getJavaThreadId(), time(event, windowStart)));
 	}
 
 	private static RecordedThread thread(RecordedEvent event) {
@@ -87,21 +67,6 @@ final class EventLabels {
 			start = windowStart;
 		}
 		return start.plus(Duration.between(start, end).dividedBy(2));
-	}
-
-	// Both lists come from caches that hand out one instance per distinct value: identity is enough, and cheap.
-	private record Pair(List<Label> own, List<Label> carried) {
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Pair pair && pair.own == this.own && pair.carried == this.carried;
-		}
-
-		@Override
-		public int hashCode() {
-			return 31 * System.identityHashCode(this.own) + System.identityHashCode(this.carried);
-		}
-
 	}
 
 }

@@ -22,22 +22,33 @@ public final class FrameNames {
 	 */
 	public static Frame of(RecordedFrame frame) {
 		RecordedMethod method = frame.getMethod();
-		int line = Math.max(frame.getLineNumber(), 0);
 		if (method == null) {
 			return Frame.named("[unknown]");
 		}
 		RecordedClass type = method.getType();
-		String className = (type != null) ? type.getName() : null;
+		return of((type != null) ? type.getName() : null, method.getName(), frame.getLineNumber());
+	}
+
+	/**
+	 * Converts one frame given by its parts, as readers other than the JDK's give them.
+	 * @param className the class as {@link RecordedClass#getName()} gives it (dots, not slashes), or where
+	 * async-profiler records native and kernel frames, their shared library or nothing
+	 * @param methodName the method or symbol
+	 * @param lineNumber the line, negative or 0 where unknown
+	 * @return the pprof frame
+	 */
+	public static Frame of(String className, String methodName, int lineNumber) {
+		int line = Math.max(lineNumber, 0);
 		if (className == null || className.isEmpty()) {
 			// Kernel frames have a symbol and no class.
-			return new Frame(method.getName(), "", line);
+			return new Frame(methodName, "", line);
 		}
 		if (isLibrary(className)) {
 			// async-profiler names native frames by symbol, with their shared library where a class would be.
-			return new Frame(method.getName(), className, line);
+			return new Frame(methodName, className, line);
 		}
 		className = className.replace('/', '.');
-		return new Frame(className + "." + method.getName(), sourceFile(className), line);
+		return new Frame(className + "." + methodName, sourceFile(className), line);
 	}
 
 	private static boolean isLibrary(String className) {

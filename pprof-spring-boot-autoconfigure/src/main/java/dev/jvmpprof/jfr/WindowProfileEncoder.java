@@ -37,7 +37,7 @@ public final class WindowProfileEncoder {
 	 */
 	public static void encode(Window.Recorded recorded, Set<String> eventNames, ProfileHeader header, String program,
 			EventSamples samples, OutputStream out) throws IOException {
-		encode(recorded, eventNames, header, program, samples, null, out);
+		encode(recorded, eventNames, header, program, samples, (LabelCapture.Lookup) null, out);
 	}
 
 	/**
@@ -53,7 +53,23 @@ public final class WindowProfileEncoder {
 	 */
 	public static void encode(Window.Recorded recorded, Set<String> eventNames, ProfileHeader header, String program,
 			EventSamples samples, LabelCapture labels, OutputStream out) throws IOException {
-		EventLabels carried = (labels != null) ? new EventLabels(labels.lookup()) : null;
+		encode(recorded, eventNames, header, program, samples, (labels != null) ? labels.lookup() : null, out);
+	}
+
+	/**
+	 * Reads the window and writes the profile, each sample labelled also with what its thread carried then.
+	 * @param recorded the finished window
+	 * @param eventNames the JFR events that make samples
+	 * @param header the profile-wide fields
+	 * @param program the program's name, shown as {@code File:}
+	 * @param samples what each event counts for
+	 * @param labels the lookup of the labels threads carried during the window, or {@code null} for none
+	 * @param out where the gzip'd profile goes; closed when done
+	 * @throws IOException if the recording cannot be read or the profile written
+	 */
+	public static void encode(Window.Recorded recorded, Set<String> eventNames, ProfileHeader header, String program,
+			EventSamples samples, LabelCapture.Lookup labels, OutputStream out) throws IOException {
+		EventLabels carried = (labels != null) ? new EventLabels(labels) : null;
 		try (ProfileWriter writer = new ProfileWriter(out, header, program)) {
 			StackConverter stacks = new StackConverter(writer);
 			SampleTable table = new SampleTable(header.sampleTypes().size());

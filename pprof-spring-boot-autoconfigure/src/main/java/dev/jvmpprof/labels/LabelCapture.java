@@ -62,11 +62,14 @@ public final class LabelCapture implements AutoCloseable {
 	 */
 	public static final class Lookup {
 
+		private static final ThreadIntervals.Snapshot NO_INTERVALS = new ThreadIntervals.Snapshot(new long[0],
+				new long[0], new LabelScope[0]);
+
 		private final LabelTimeline.Recording recording;
 
 		private final long offsetNanos;
 
-		private final Map<Long, ThreadIntervals.Snapshot> threads = new HashMap<>();
+		private final Map<Long, ThreadLookup> threads = new HashMap<>();
 
 		private final Map<LabelScope, List<Label>> resolved = new IdentityHashMap<>();
 
@@ -84,14 +87,37 @@ public final class LabelCapture implements AutoCloseable {
 		 * @return the labels, sorted by key; empty where it carried none
 		 */
 		public List<Label> at(long threadId, Instant time) {
-			ThreadIntervals.Snapshot intervals = this.threads.computeIfAbsent(threadId, this.recording::snapshot);
-			if (intervals == null) {
-				return List.of();
+			return at(threadId, WallClock.epochNanos(time));
+		}
+
+		/**
+		 * Returns the labels thread {@code threadId} carried at {@code epochNanos}.
+		 * @param threadId the Java thread id
+		 * @param epochNanos when, in nanoseconds since the epoch as recordings timestamp events
+		 * @return the labels, sorted by key; empty where it carried none
+		 */
+		public List<Label> at(long threadId, long epochNanos) {
+			return thread(threadId).at(epochNanos);
+		}
+
+		/**
+		 * Returns the lookup of one thread's labels, for a caller that meets the same thread in many samples and
+		 * keeps it by the recording's own thread id.
+		 * @param threadId the Java thread id
+		 * @return the thread's lookup
+		 */
+		public ThreadLookup thread(long threadId) {
+			ThreadLookup thread = this.threads.get(threadId);
+			if (thread == null) {
+				// Most sampled threads never carry labels: remember that too, not to ask the recording per sample.
+				ThreadIntervals.Snapshot intervals = this.recording.snapshot(threadId);
+				thread = new ThreadLookup(this, (intervals != null) ? intervals : NO_INTERVALS);
+				this.threads.put(threadId, thread);
 			}
-			LabelScope scope = intervals.at(WallClock.epochNanos(time) - this.offsetNanos);
-			if (scope == null) {
-				return List.of();
-			}
+			return thread;
+		}
+
+		private List<Label> resolve(LabelScope scope) {
 			return this.resolved.computeIfAbsent(scope, (key) -> this.distinct.computeIfAbsent(key.resolve(),
 					Lookup::labels));
 		}
@@ -100,6 +126,35 @@ public final class LabelCapture implements AutoCloseable {
 			List<Label> labels = new ArrayList<>(values.size());
 			values.forEach((key, value) -> labels.add(Label.of(key, value)));
 			return Collections.unmodifiableList(labels);
+		}
+
+	}
+
+	/**
+	 * Finds the labels one thread carried at a time. Not thread-safe, as its {@link Lookup}.
+	 */
+	public static final class ThreadLookup {
+
+		private final Lookup lookup;
+
+		private final ThreadIntervals.Snapshot intervals;
+
+		ThreadLookup(Lookup lookup, ThreadIntervals.Snapshot intervals) {
+			this.lookup = lookup;
+			this.intervals = intervals;
+		}
+
+		/**
+		 * Returns the labels the thread carried at {@code epochNanos}.
+		 * @param epochNanos when, in nanoseconds since the epoch as recordings timestamp events
+		 * @return the labels, sorted by key, one instance per distinct value; empty where it carried none
+		 */
+		public List<Label> at(long epochNanos) {
+			if (this.intervals.starts().length == 0) {
+				return List.of();
+			}
+			LabelScope scope = this.intervals.at(epochNanos - this.lookup.offsetNanos);
+			return (scope != null) ? this.lookup.resolve(scope) : List.of();
 		}
 
 	}

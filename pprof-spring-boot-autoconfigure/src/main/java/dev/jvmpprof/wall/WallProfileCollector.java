@@ -2,14 +2,18 @@ package dev.jvmpprof.wall;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import jdk.jfr.consumer.RecordedEvent;
 
+import dev.jvmpprof.asyncjfr.AsyncWindowProfileEncoder;
+import dev.jvmpprof.asyncjfr.SampleKind;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.engine.Window;
 import dev.jvmpprof.jfr.ThreadLabels;
 import dev.jvmpprof.jfr.WindowProfileEncoder;
 import dev.jvmpprof.labels.LabelCapture;
@@ -72,14 +76,31 @@ public final class WallProfileCollector implements ProfileSource {
 		long period = this.interval.toNanos();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 		try (LabelCapture labels = LabelTimeline.shared().capture()) {
-			this.engine.sample(Set.of(SampledEvent.WALL), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
-				ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period, recorded.start(),
-						recorded.duration());
-				WindowProfileEncoder.encode(recorded, WALL_SAMPLE, header, this.program, new WallSamples(period),
-						labels, out);
-			});
+			this.engine.sample(Set.of(SampledEvent.WALL), request.secondsOr(DEFAULT_DURATION),
+					(recorded) -> encode(recorded, ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period,
+							recorded.start(), recorded.duration()), this.program, labels.lookup(), out));
 		}
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY, ProfileName.WALL.attachmentName(false));
+	}
+
+	/**
+	 * Encodes the wall-clock samples of a window, each sample labelled with its thread, its state and what the
+	 * thread carried then. async-profiler's files are read with its own reader, others with the JDK's.
+	 * @param recorded the finished window
+	 * @param header the profile-wide fields; its period values each sample
+	 * @param program the program's name, shown as {@code File:}
+	 * @param labels the lookup of the labels threads carried during the window, or {@code null} for none
+	 * @param out where the gzip'd profile goes; closed when done
+	 * @throws IOException if the recording cannot be read or the profile written
+	 */
+	public static void encode(Window.Recorded recorded, ProfileHeader header, String program, LabelCapture.Lookup labels,
+			OutputStream out) throws IOException {
+		if (recorded.recorder() == Window.Recorder.ASYNC_PROFILER) {
+			AsyncWindowProfileEncoder.encode(recorded, SampleKind.WALL, header, program, labels, out);
+			return;
+		}
+		WindowProfileEncoder.encode(recorded, WALL_SAMPLE, header, program, new WallSamples(header.period()), labels,
+				out);
 	}
 
 	/** A wall-clock event may stand for several samples of its thread, labelled with the thread and its state. */

@@ -19,6 +19,8 @@ import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.engine.Window;
+import dev.jvmpprof.labels.LabelCapture;
+import dev.jvmpprof.labels.LabelTimeline;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileName;
@@ -34,9 +36,6 @@ public final class Encoders {
 	private static final List<ValueType> CPU_SAMPLE_TYPES = List.of(new ValueType("samples", "count"),
 			new ValueType("cpu", "nanoseconds"));
 
-	private static final List<ValueType> WALL_SAMPLE_TYPES = List.of(new ValueType("samples", "count"),
-			new ValueType("wall", "nanoseconds"));
-
 	private static final long CPU_PERIOD = Duration.ofMillis(10).toNanos();
 
 	private static final Duration WALL_PERIOD = Duration.ofMillis(50);
@@ -45,20 +44,41 @@ public final class Encoders {
 	}
 
 	/**
-	 * Encodes {@code file} with our writer: {@link CpuProfileCollector#encode} for CPU samples, the {@code wall}
-	 * profile's collector for wall-clock samples.
+	 * Encodes {@code file} as the endpoint does, reading it with async-profiler's reader:
+	 * {@link CpuProfileCollector#encode} for CPU samples, the {@code wall} profile's collector for wall-clock
+	 * samples, each looking up the labels threads carried, as profiles do.
 	 * @param recording which kind of recording
 	 * @param file the recording
 	 * @param out where the profile goes
 	 * @throws IOException if the file cannot be read or the profile written
 	 */
 	public static void ours(Recordings.Recording recording, Path file, OutputStream out) throws IOException {
+		encode(recording, file, Window.Recorder.ASYNC_PROFILER, out);
+	}
+
+	/**
+	 * Encodes {@code file} as {@link #ours} does, but read with the JDK's {@code jdk.jfr.consumer}, the path
+	 * Flight Recorder's recordings take and async-profiler's took before.
+	 * @param recording which kind of recording
+	 * @param file the recording
+	 * @param out where the profile goes
+	 * @throws IOException if the file cannot be read or the profile written
+	 */
+	public static void oursJdkReader(Recordings.Recording recording, Path file, OutputStream out) throws IOException {
+		encode(recording, file, Window.Recorder.FLIGHT_RECORDER, out);
+	}
+
+	private static void encode(Recordings.Recording recording, Path file, Window.Recorder recorder, OutputStream out)
+			throws IOException {
 		// A window wide enough to take every event of the file.
-		Window.Recorded recorded = new Window.Recorded(List.of(file), Instant.EPOCH, Instant.now().plusSeconds(86_400));
+		Window.Recorded recorded = new Window.Recorded(List.of(file), Instant.EPOCH, Instant.now().plusSeconds(86_400),
+				recorder);
 		if (recording == Recordings.Recording.CPU) {
 			ProfileHeader header = new ProfileHeader(CPU_SAMPLE_TYPES, CPU_SAMPLE_TYPES.get(1), CPU_PERIOD,
 					System.currentTimeMillis() * 1_000_000, Duration.ofSeconds(30).toNanos(), null);
-			CpuProfileCollector.encode(recorded, header, "sample-app", out);
+			try (LabelCapture labels = LabelTimeline.shared().capture()) {
+				CpuProfileCollector.encode(recorded, header, "sample-app", labels.lookup(), out);
+			}
 			return;
 		}
 		try {
@@ -77,22 +97,6 @@ public final class Encoders {
 		catch (dev.jvmpprof.profile.ProfileException ex) {
 			throw new IOException(ex);
 		}
-	}
-
-	/**
-	 * Encodes {@code file} with our writer fed by async-profiler's JFR reader: a prototype of another reading path.
-	 * @param recording which kind of recording
-	 * @param file the recording
-	 * @param out where the profile goes
-	 * @throws IOException if the file cannot be read or the profile written
-	 */
-	public static void prototype(Recordings.Recording recording, Path file, OutputStream out) throws IOException {
-		boolean wall = recording == Recordings.Recording.WALL;
-		List<ValueType> sampleTypes = wall ? WALL_SAMPLE_TYPES : CPU_SAMPLE_TYPES;
-		long period = wall ? WALL_PERIOD.toNanos() : CPU_PERIOD;
-		ProfileHeader header = new ProfileHeader(sampleTypes, sampleTypes.get(1), period,
-				System.currentTimeMillis() * 1_000_000, Duration.ofSeconds(wall ? 60 : 30).toNanos(), null);
-		ReaderPrototype.encode(file, header, wall, out);
 	}
 
 	/**

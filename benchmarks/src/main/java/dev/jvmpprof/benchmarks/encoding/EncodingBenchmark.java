@@ -46,9 +46,9 @@ public class EncodingBenchmark {
 	}
 
 	@Benchmark
-	public long prototype() throws IOException {
+	public long oursJdkReader() throws IOException {
 		CountingOutputStream out = new CountingOutputStream();
-		Encoders.prototype(this.recording, this.file, out);
+		Encoders.oursJdkReader(this.recording, this.file, out);
 		return out.count();
 	}
 
