@@ -1,10 +1,11 @@
 package dev.jvmpprof.asyncjfr;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads JFR's encodings from a recording held in memory: LEB128 integers (JFR's "compressed" ints and longs) and
- * its strings.
+ * Reads JFR's encodings from a recording mapped into memory: LEB128 integers (JFR's "compressed" ints and longs)
+ * and its strings. Absolute reads only, so the buffer's own position stays the reader's.
  */
 final class ByteCursor {
 
@@ -20,11 +21,11 @@ final class ByteCursor {
 
 	private static final int STRING_LATIN1 = 5;
 
-	private final byte[] bytes;
+	private final ByteBuffer bytes;
 
 	private int position;
 
-	ByteCursor(byte[] bytes) {
+	ByteCursor(ByteBuffer bytes) {
 		this.bytes = bytes;
 	}
 
@@ -41,18 +42,18 @@ final class ByteCursor {
 	 * @return the value
 	 */
 	long varlong() {
-		byte[] bytes = this.bytes;
+		ByteBuffer bytes = this.bytes;
 		int at = this.position;
 		long result = 0;
 		for (int shift = 0; shift < 56; shift += 7) {
-			byte b = bytes[at++];
+			byte b = bytes.get(at++);
 			result |= (b & 0x7FL) << shift;
 			if (b >= 0) {
 				this.position = at;
 				return result;
 			}
 		}
-		result |= (bytes[at++] & 0xFFL) << 56;
+		result |= (bytes.get(at++) & 0xFFL) << 56;
 		this.position = at;
 		return result;
 	}
@@ -71,7 +72,7 @@ final class ByteCursor {
 	 * @return the string, or {@code null}
 	 */
 	String string() {
-		int encoding = this.bytes[this.position++];
+		int encoding = this.bytes.get(this.position++);
 		switch (encoding) {
 			case STRING_NULL:
 				return null;
@@ -79,10 +80,11 @@ final class ByteCursor {
 				return "";
 			case STRING_UTF8, STRING_LATIN1: {
 				int length = varint();
-				String value = new String(this.bytes, this.position, length,
-						(encoding == STRING_UTF8) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+				byte[] encoded = new byte[length];
+				this.bytes.get(this.position, encoded);
 				this.position += length;
-				return value;
+				return new String(encoded,
+						(encoding == STRING_UTF8) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
 			}
 			case STRING_CHARS: {
 				char[] chars = new char[varint()];

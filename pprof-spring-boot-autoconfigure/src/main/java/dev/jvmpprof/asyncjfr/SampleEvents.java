@@ -2,8 +2,9 @@ package dev.jvmpprof.asyncjfr;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import one.jfr.JfrReader;
 
@@ -26,13 +27,20 @@ final class SampleEvents {
 	 * @throws IOException if the file cannot be read or is not a complete recording
 	 */
 	static void read(Path file, String eventName, String[] fieldNames, Visitor visitor) throws IOException {
-		// The whole file in memory: the events are walked in place, and the reader takes it without a copy.
-		byte[] bytes = Files.readAllBytes(file);
-		ByteBuffer buffer = ByteBuffer.wrap(bytes);
-		ByteCursor cursor = new ByteCursor(bytes);
+		// Mapped, not read: the events are walked in place and the reader takes the same buffer, so a long window's
+		// recording of many threads costs page cache, never the application's heap.
+		ByteBuffer buffer;
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			if (channel.size() > Integer.MAX_VALUE) {
+				throw new IOException("The recording " + file + " is larger than 2 GB");
+			}
+			buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+		}
+		ByteCursor cursor = new ByteCursor(buffer);
 		long[] values = new long[fieldNames.length];
+		int length = buffer.limit();
 		try (JfrReader pools = new JfrReader(buffer)) {
-			for (int start = 0; start < bytes.length;) {
+			for (int start = 0; start < length;) {
 				ChunkHeader chunk = ChunkHeader.read(buffer, start);
 				if (start > 0 && !nextChunk(pools, buffer, start)) {
 					break;
