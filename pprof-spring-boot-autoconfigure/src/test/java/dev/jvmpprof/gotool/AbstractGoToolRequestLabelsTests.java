@@ -61,16 +61,18 @@ abstract class AbstractGoToolRequestLabelsTests {
 		}
 		assertThat(tags.exitCode()).as(tags.stderr()).isZero();
 		assertThat(tags.stdout()).contains("http.route:", "http.method:", "GET");
-		// Three units of work against one, plus each request's own cost in the framework, the same for both.
+		// Three units of work against one, plus each request's own cost in the framework, the same for both. The
+		// bounds are about three standard deviations of a 5 s profile: the lighter route has some 150 samples of
+		// burn, so the ratio moves by about 9% from run to run (3.66 has been seen on a busy machine).
 		double routeRatio = seconds(tags.stdout(), ROUTE_SHARE, "/orders/{id}")
 				/ seconds(tags.stdout(), ROUTE_SHARE, "/status");
-		assertThat(routeRatio).as(tags.stdout()).isBetween(2.0, 3.6);
+		assertThat(routeRatio).as(tags.stdout()).isBetween(2.0, 3.9);
 		assertThat(orders.stdout()).contains("OrderRoutes.placeOrder").doesNotContain("OrderRoutes.checkStatus");
 		assertThat(status.stdout()).contains("OrderRoutes.checkStatus").doesNotContain("OrderRoutes.placeOrder");
 		// The work alone, as each route's focus sees it: 3 to 1.
 		double burnRatio = seconds(orders.stdout(), TOP_ROW, "dev.jvmpprof.testing.OrderRoutes.burn")
 				/ seconds(status.stdout(), TOP_ROW, "dev.jvmpprof.testing.OrderRoutes.burn");
-		assertThat(burnRatio).as(orders.stdout() + status.stdout()).isBetween(2.5, 3.6);
+		assertThat(burnRatio).as(orders.stdout() + status.stdout()).isBetween(2.3, 3.9);
 		assertThat(list.stdout()).contains("ROUTINE ======================== dev.jvmpprof.testing.OrderRoutes.burn")
 			.containsPattern("\\n +[0-9.]+m?s +[0-9.]+m?s +[0-9]+:\\s+sum \\+= Math.sqrt");
 	}
