@@ -73,16 +73,12 @@ public final class HeapSamplingProbe {
 			case "allocation-events" -> {
 				Recording recording = new Recording();
 				recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s").withoutStackTrace();
-				recording.setToDisk(false);
-				recording.start();
-				return recording;
+				return inMemory(recording);
 			}
 			case "leak-profiler" -> {
 				Recording recording = new Recording();
 				recording.enable("jdk.OldObjectSample").with("cutoff", "0 ns").withStackTrace();
-				recording.setToDisk(false);
-				recording.start();
-				return recording;
+				return inMemory(recording);
 			}
 			case "empty-stream" -> {
 				RecordingStream stream = new RecordingStream();
@@ -92,6 +88,13 @@ public final class HeapSamplingProbe {
 			default -> throw new IllegalArgumentException(
 					"mode must be on, off, allocation-events, leak-profiler or empty-stream, not " + mode);
 		}
+	}
+
+	/** Starts a recording that nobody reads, kept in memory as the sampler keeps its leak profiler's. */
+	private static Recording inMemory(Recording recording) {
+		recording.setToDisk(false);
+		recording.start();
+		return recording;
 	}
 
 	private static long work(Runnable unit, long nanos) {
