@@ -129,7 +129,10 @@ class LabelTimelineTests {
 				this.timeline.enter(request, source);
 				this.timeline.exit(request);
 			}
-			assertThat(this.timeline.keptIntervals()).isEqualTo(1);
+			// One interval, unless the scheduler paused the thread for longer than the merge gap between an exit and
+			// the next enter, which a busy machine does (2 was seen in a full run); the gap itself is tested with
+			// exact times in ThreadIntervalsTests. Without merging, this would keep 20.
+			assertThat(this.timeline.keptIntervals()).isBetween(1, 4);
 		}
 	}
 
