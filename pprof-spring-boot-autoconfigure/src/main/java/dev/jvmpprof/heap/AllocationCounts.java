@@ -18,18 +18,27 @@ final class AllocationCounts {
 	private final StackInterner interner = new StackInterner();
 
 	/**
-	 * Counts one {@code jdk.ObjectAllocationSample}.
-	 * @param site where it was allocated
-	 * @param weight the bytes its thread allocated since its previous sample
+	 * Returns the counter of a site, which {@link #add(long[], long)} adds to; a new site starts at zero.
+	 * @param site where objects were allocated
+	 * @return the site's counter, the same array for equal sites
 	 */
-	synchronized void add(Site site, long weight) {
+	synchronized long[] counter(Site site) {
 		long[] total = this.totals.get(site);
 		if (total == null) {
 			total = new long[2];
 			this.totals.put(new Site(site.type().intern(), this.interner.intern(site.stack())), total);
 		}
-		total[0]++;
-		total[1] += weight;
+		return total;
+	}
+
+	/**
+	 * Counts one {@code jdk.ObjectAllocationSample}.
+	 * @param counter the counter of the site where it was allocated, from {@link #counter(Site)}
+	 * @param weight the bytes its thread allocated since its previous sample
+	 */
+	synchronized void add(long[] counter, long weight) {
+		counter[0]++;
+		counter[1] += weight;
 	}
 
 	/**

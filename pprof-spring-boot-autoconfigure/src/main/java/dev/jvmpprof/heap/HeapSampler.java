@@ -55,6 +55,8 @@ public final class HeapSampler implements Closeable {
 
 	private final AllocationCounts allocations = new AllocationCounts();
 
+	private final AllocationSiteCache allocationSites = new AllocationSiteCache(this.allocations);
+
 	private final long interval;
 
 	private final JavaTypes types;
@@ -109,7 +111,10 @@ public final class HeapSampler implements Closeable {
 			allocationStream.onEvent(ALLOCATION_SAMPLE, this::countAllocation);
 			allocationStream.enable(SnapshotMark.class);
 			allocationStream.onEvent(SnapshotMark.NAME, this::markRead);
-			allocationStream.onFlush(() -> adjustRate(allocationStream));
+			allocationStream.onFlush(() -> {
+				adjustRate(allocationStream);
+				preSampling.lowerToLastCollection();
+			});
 			// The stream reads chunks from JFR's disk repository; old ones must go, or an always-on stream fills it.
 			allocationStream.setMaxAge(Duration.ofMinutes(5));
 			allocationStream.setMaxSize(64L * 1024 * 1024);
@@ -123,7 +128,6 @@ public final class HeapSampler implements Closeable {
 		catch (RuntimeException ex) {
 			leakProfiler.close();
 			allocationStream.close();
-			preSampling.close();
 			throw ex;
 		}
 		synchronized (this.marks) {
@@ -141,7 +145,7 @@ public final class HeapSampler implements Closeable {
 		long weight = event.getLong("weight");
 		this.rate.sampled(weight);
 		if (type != null) {
-			this.allocations.add(new Site(type.getName(), StackConverter.stack(event.getStackTrace())), weight);
+			this.allocations.add(this.allocationSites.counter(type.getName(), event.getStackTrace()), weight);
 		}
 	}
 
@@ -295,10 +299,7 @@ public final class HeapSampler implements Closeable {
 			this.marksRead = this.marksCommitted;
 			this.marks.notifyAll();
 		}
-		if (this.beforeSampling != null) {
-			this.beforeSampling.close();
-			this.beforeSampling = null;
-		}
+		this.beforeSampling = null;
 		if (this.oldObjects != null) {
 			this.oldObjects.close();
 			this.oldObjects = null;

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.management.GcInfo;
@@ -14,6 +15,16 @@ import com.sun.management.GcInfo;
  * "as of the most recently completed garbage collection".
  */
 final class HeapUsage {
+
+	// Looked up once: the sampler reads the heap every second, and each lookup through ManagementFactory builds the
+	// beans' names anew. A JVM's collectors and memory pools are fixed at its start.
+	private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+
+	private static final List<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans()
+		.stream()
+		.filter((pool) -> pool.getType() == MemoryType.HEAP)
+		.map(MemoryPoolMXBean::getName)
+		.toList();
 
 	private HeapUsage() {
 	}
@@ -25,7 +36,7 @@ final class HeapUsage {
 	 */
 	static long afterLastGc() {
 		GcInfo last = null;
-		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+		for (GarbageCollectorMXBean collector : COLLECTORS) {
 			if (collector instanceof com.sun.management.GarbageCollectorMXBean hotSpot) {
 				GcInfo info = hotSpot.getLastGcInfo();
 				if (info != null && (last == null || info.getEndTime() > last.getEndTime())) {
@@ -46,9 +57,9 @@ final class HeapUsage {
 	 */
 	static long heapUsed(Map<String, MemoryUsage> after) {
 		long used = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			MemoryUsage usage = after.get(pool.getName());
-			if (pool.getType() == MemoryType.HEAP && usage != null) {
+		for (String pool : HEAP_POOLS) {
+			MemoryUsage usage = after.get(pool);
+			if (usage != null) {
 				used += usage.getUsed();
 			}
 		}

@@ -36,9 +36,9 @@ public final class SamplingComparison {
 
 	private static final int PAIRS = Integer.getInteger("benchmarks.sampling.pairs", 8);
 
-	private static final int HEAP_WARM_SECONDS = Integer.getInteger("benchmarks.sampling.heap.warm", 5);
+	private static final int HEAP_WARM_SECONDS = Integer.getInteger("benchmarks.sampling.heap.warm", 40);
 
-	private static final int HEAP_MEASURE_SECONDS = Integer.getInteger("benchmarks.sampling.heap.seconds", 10);
+	private static final int HEAP_MEASURE_SECONDS = Integer.getInteger("benchmarks.sampling.heap.seconds", 80);
 
 	private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
@@ -75,9 +75,10 @@ public final class SamplingComparison {
 		heap(table);
 		table.note("compute: one thread counting primes below 20,000; contended: two threads taking turns on one "
 				+ "monitor; allocating: one thread allocating 1 KiB arrays and small objects, keeping one in 64, about "
-				+ "20 GB/s; serving: one thread building and reading small strings and lists, about 1 GB/s (the "
-				+ "heap rows: pairs of JVMs, one with the always-on heap sampler started first as at startup, one "
-				+ "without; each warms up 5 s and measures 10 s). cpu and wall: "
+				+ "20 GB/s; serving: one thread building and reading small strings and lists, about 1 GB/s, at the "
+				+ "bottom of the stack or 60 frames deep as in a Spring service. The heap rows: one JVM a row that "
+				+ "warms up 40 s with the always-on heap sampler, then measures turns of 5 s with it and without "
+				+ "(on, off, off, on, ...), each after 2 s unmeasured; a pair is two turns. cpu and wall: "
 				+ "async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
 				+ "Recorder's monitor and park events of 1 ms and more. CPU ratio 1.01 means sampling adds 1% to the "
 				+ "CPU the work costs; the throughput ratio is from elapsed time, which other processes disturb. Both "
@@ -87,30 +88,55 @@ public final class SamplingComparison {
 	}
 
 	/**
-	 * The always-on heap sampler's cost on an allocation-heavy thread, in pairs of JVMs (one with the sampler
-	 * started first, as at application startup, one without), alternating which goes first.
+	 * The always-on heap sampler's cost on an allocation-heavy thread, in one JVM a row, with the sampler and
+	 * without in turns. Not in pairs of JVMs: there the difference between two JVMs' compiled code outweighs the
+	 * sampler's cost. On the allocating work it is a draw of the compiler's order, which Flight Recorder's start
+	 * tips (see {@link HeapSamplingProbe}); in turns in one JVM the compiled code is the same on both sides.
 	 */
 	private static void heap(Table table) throws Exception {
-		pairedRow(table, "allocating", "heap", () -> heapProbe("on", "allocation"),
-				() -> heapProbe("off", "allocation"));
-		pairedRow(table, "serving", "heap", () -> heapProbe("on", "service"), () -> heapProbe("off", "service"));
+		alternatingRow(table, "allocating", "allocation");
+		alternatingRow(table, "serving", "service");
+		alternatingRow(table, "serving, 60 frames deep", "deep-service");
 	}
 
-	/** Runs {@link HeapSamplingProbe} in a JVM of its own: {process CPU ns, elapsed ns, units}. */
-	private static double[] heapProbe(String sampling, String work) throws Exception {
+	/**
+	 * Runs {@link HeapSamplingProbe} in {@code alternate} mode and adds a row of its pairs of turns.
+	 */
+	private static void alternatingRow(Table table, String name, String work) throws Exception {
+		System.out.printf("Sampling: %s with heap, in turns%n", name);
+		List<String> turns = probe("alternate", String.valueOf(HEAP_WARM_SECONDS), String.valueOf(HEAP_MEASURE_SECONDS),
+				work);
+		List<Double> cpuRatios = new ArrayList<>();
+		List<Double> throughputRatios = new ArrayList<>();
+		List<Double> baseline = new ArrayList<>();
+		for (int i = 0; i + 1 < turns.size(); i += 2) {
+			String[] first = turns.get(i).split(" ");
+			String[] second = turns.get(i + 1).split(" ");
+			String[] on = "on".equals(first[0]) ? first : second;
+			String[] off = (on == first) ? second : first;
+			double onCpuPerUnit = Double.parseDouble(on[1]) / Double.parseDouble(on[3]);
+			double offCpuPerUnit = Double.parseDouble(off[1]) / Double.parseDouble(off[3]);
+			cpuRatios.add(onCpuPerUnit / offCpuPerUnit);
+			throughputRatios.add((Double.parseDouble(on[3]) / Double.parseDouble(on[2]))
+					/ (Double.parseDouble(off[3]) / Double.parseDouble(off[2])));
+			baseline.add(offCpuPerUnit / 1e6);
+		}
+		table.row(name, "heap (in turns)", String.format(java.util.Locale.ROOT, "%.4f", Ratio.median(baseline)),
+				Ratio.ofPairs(cpuRatios), Ratio.ofPairs(throughputRatios));
+	}
+
+	/** Runs {@link HeapSamplingProbe} in a JVM of its own with {@code args}; returns the lines it printed. */
+	private static List<String> probe(String... args) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-				HeapSamplingProbe.class.getName(), sampling, String.valueOf(HEAP_WARM_SECONDS),
-				String.valueOf(HEAP_MEASURE_SECONDS), work)
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+				HeapSamplingProbe.class.getName()));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException("The heap probe failed: " + output);
 		}
-		String[] fields = output.substring(output.lastIndexOf('\n') + 1).split(" ");
-		return new double[] { Double.parseDouble(fields[0]), Double.parseDouble(fields[1]),
-				Double.parseDouble(fields[2]) };
+		return output.lines().toList();
 	}
 
 	/** Calibrates the work and warms it up; returns how many units take about a second. */
