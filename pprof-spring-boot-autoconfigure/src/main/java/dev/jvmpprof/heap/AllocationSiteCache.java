@@ -22,7 +22,7 @@ import dev.jvmpprof.jfr.StackConverter;
 final class AllocationSiteCache {
 
 	/** The most stacks kept; each keeps the parser's frames for its stack, a few kilobytes at most. */
-	static final int MAX_STACKS = 1024;
+	private static final int MAX_STACKS = 1024;
 
 	private final Map<RecordedStackTrace, Map<String, long[]>> counters = new IdentityHashMap<>();
 

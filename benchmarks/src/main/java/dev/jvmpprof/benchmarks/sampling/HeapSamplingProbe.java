@@ -125,8 +125,8 @@ public final class HeapSamplingProbe {
 				stream.startAsync();
 				return stream;
 			}
-			default -> throw new IllegalArgumentException(
-					"mode must be on, off, allocation-events, allocation-stream, leak-profiler or empty-stream, not " + mode);
+			default -> throw new IllegalArgumentException("mode must be on, off, allocation-events, "
+					+ "allocation-stream, leak-profiler, empty-stream or alternate, not " + mode);
 		}
 	}
 

@@ -83,9 +83,9 @@ public final class SamplingComparison {
 				+ "async-profiler every 10 ms of CPU and every 50 ms of wall time; lock: Flight "
 				+ "Recorder's monitor and park events of 1 ms and more. CPU ratio 1.01 means sampling adds 1% to the "
 				+ "CPU the work costs; the throughput ratio is from elapsed time, which other processes disturb. Both "
-				+ "are medians of the pairs, lowest and highest in brackets (the heap rows add the pairs' mean with its 95 % "
-				+ "confidence interval). The profile's encoding when a window "
-				+ "ends is measured in the encoding part.");
+				+ "are medians of the pairs, lowest and highest in brackets; the heap rows add the pairs' mean with its "
+				+ "95 % confidence interval. The profile's encoding when a window ends is measured in the encoding "
+				+ "part.");
 		table.publish(workspace.target().resolve("results/sampling.md"));
 	}
 
