@@ -28,8 +28,15 @@ final class AllocationSiteCache {
 
 	private final AllocationCounts counts;
 
+	private final int maxStacks;
+
 	AllocationSiteCache(AllocationCounts counts) {
+		this(counts, MAX_STACKS);
+	}
+
+	AllocationSiteCache(AllocationCounts counts, int maxStacks) {
 		this.counts = counts;
+		this.maxStacks = maxStacks;
 	}
 
 	/**
@@ -41,7 +48,7 @@ final class AllocationSiteCache {
 	long[] counter(String type, RecordedStackTrace stackTrace) {
 		Map<String, long[]> byType = this.counters.get(stackTrace);
 		if (byType == null) {
-			if (this.counters.size() >= MAX_STACKS) {
+			if (this.counters.size() >= this.maxStacks) {
 				this.counters.clear();
 			}
 			// Usually one type per stack; more where one line allocates several, such as Arrays.copyOf's arrays.
@@ -54,6 +61,14 @@ final class AllocationSiteCache {
 			byType.put(type, counter);
 		}
 		return counter;
+	}
+
+	/**
+	 * Returns how many of the parser's stacks the cache holds.
+	 * @return at most the bound it was made with
+	 */
+	int stacksKept() {
+		return this.counters.size();
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.jvmpprof.heap;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
@@ -82,6 +81,21 @@ class AllocationSiteCacheTests {
 	}
 
 	@Test
+	void aCacheEmptiedWhenFullShouldStillFindTheSameCounters() throws Exception {
+		RecordedStackTrace first = samplesFrom(this::allocatedHere).get(0).getStackTrace();
+		RecordedStackTrace reparsed = samplesFrom(this::allocatedHere).get(0).getStackTrace();
+		AllocationCounts counts = new AllocationCounts();
+		AllocationSiteCache cache = new AllocationSiteCache(counts, 1);
+		long[] counter = cache.counter("[J", first);
+		long[] other = cache.counter("[I", reparsed);
+		// Full with one stack: each of these empties the cache before keeping its own.
+		assertThat(cache.counter("[J", reparsed)).isSameAs(counter);
+		assertThat(cache.counter("[I", first)).isSameAs(other);
+		assertThat(cache.stacksKept()).isEqualTo(1);
+		assertThat(counts.snapshot()).hasSize(2);
+	}
+
+	@Test
 	void anotherTypeAtTheSameStackShouldBeAnotherSite() throws Exception {
 		RecordedStackTrace stack = samplesFrom(this::allocatedHere).get(0).getStackTrace();
 		AllocationCounts counts = new AllocationCounts();
@@ -105,9 +119,7 @@ class AllocationSiteCacheTests {
 				&& stack.getFrames().get(0).getMethod().getName().equals("allocateArrays");
 	}
 
-	private static List<RecordedEvent> samplesFrom(Predicate<RecordedEvent> wanted)
-			throws Exception {
-		assertThat(Files.size(recording)).isPositive();
+	private static List<RecordedEvent> samplesFrom(Predicate<RecordedEvent> wanted) throws Exception {
 		return RecordingFile.readAllEvents(recording)
 			.stream()
 			.filter((event) -> event.getEventType().getName().equals(HeapSampler.ALLOCATION_SAMPLE))

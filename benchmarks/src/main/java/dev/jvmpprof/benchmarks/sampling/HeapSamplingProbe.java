@@ -77,18 +77,10 @@ public final class HeapSamplingProbe {
 			return;
 		}
 		AutoCloseable running = start(args[0]);
-		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 		work(unit, warmNanos);
-		long cpu = os.getProcessCpuTime();
-		long threadCpu = threads.getCurrentThreadCpuTime();
-		long allocated = threads.getCurrentThreadAllocatedBytes();
-		long start = System.nanoTime();
-		long units = work(unit, measureNanos);
-		long elapsed = System.nanoTime() - start;
-		System.out.printf("%d %d %d %.0f %d%n", os.getProcessCpuTime() - cpu, elapsed, units,
-				(threads.getCurrentThreadAllocatedBytes() - allocated) * 1e9 / elapsed,
-				threads.getCurrentThreadCpuTime() - threadCpu);
+		long[] measured = measure(unit, measureNanos);
+		System.out.printf("%d %d %d %.0f %d%n", measured[0], measured[1], measured[2], measured[4] * 1e9 / measured[1],
+				measured[3]);
 		running.close();
 	}
 
@@ -164,16 +156,20 @@ public final class HeapSamplingProbe {
 		sampler.close();
 	}
 
-	/** Returns {process CPU ns, elapsed ns, units, the working thread's CPU ns} of work for {@code nanos}. */
+	/**
+	 * Returns {process CPU ns, elapsed ns, units, the working thread's CPU ns, the bytes it allocated} of work for
+	 * {@code nanos}.
+	 */
 	private static long[] measure(Runnable unit, long nanos) {
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long cpu = os.getProcessCpuTime();
 		long threadCpu = threads.getCurrentThreadCpuTime();
+		long allocated = threads.getCurrentThreadAllocatedBytes();
 		long start = System.nanoTime();
 		long units = work(unit, nanos);
 		return new long[] { os.getProcessCpuTime() - cpu, System.nanoTime() - start, units,
-				threads.getCurrentThreadCpuTime() - threadCpu };
+				threads.getCurrentThreadCpuTime() - threadCpu, threads.getCurrentThreadAllocatedBytes() - allocated };
 	}
 
 	/** Starts a recording that nobody reads, kept in memory as the sampler keeps its leak profiler's. */
