@@ -1,10 +1,11 @@
 package dev.jvmpprof.trace;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 import jdk.jfr.Configuration;
 import jdk.jfr.FlightRecorder;
@@ -20,7 +21,9 @@ import dev.jvmpprof.profile.ProfileSource;
 /**
  * Takes the {@code trace} profile: a JDK Flight Recorder recording of {@code seconds} (default 5) with the JDK's
  * {@code profile} settings (CPU samples, allocations, locks, I/O, GC), for JDK Mission Control, IntelliJ IDEA or
- * {@code jfr}; the JVM's counterpart of Go's execution trace.
+ * {@code jfr}; the JVM's counterpart of Go's execution trace. It holds only the {@link TraceEvents allowed} event
+ * types: the recording enables no others, and the file is filtered again before it is sent, because other
+ * recordings in this JVM write to the same chunks.
  */
 public final class TraceCollector implements ProfileSource {
 
@@ -29,13 +32,6 @@ public final class TraceCollector implements ProfileSource {
 
 	static final String SETTINGS = "profile";
 
-	/**
-	 * Events of the JDK's settings that carry the environment, system properties and JVM arguments unmasked
-	 * (passwords passed as {@code -D} or environment variables): left out, as {@code cmdline} masks them.
-	 */
-	static final List<String> REVEALING_EVENTS = List.of("jdk.InitialEnvironmentVariable", "jdk.InitialSystemProperty",
-			"jdk.JVMInformation");
-
 	@Override
 	public ProfileName name() {
 		return ProfileName.TRACE;
@@ -43,14 +39,12 @@ public final class TraceCollector implements ProfileSource {
 
 	@Override
 	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
-		Configuration settings = settings();
+		Map<String, String> settings = TraceEvents.restrict(settings().getSettings(),
+				FlightRecorder.getFlightRecorder().getEventTypes());
 		// The recording's chunks live in the Flight Recorder's repository; closing the recording deletes them,
 		// whether the window ends, the request is interrupted or reading fails.
 		try (Recording recording = new Recording(settings)) {
 			recording.setName("pprof-trace");
-			for (String revealing : REVEALING_EVENTS) {
-				recording.disable(revealing);
-			}
 			recording.setToDisk(true);
 			recording.start();
 			Thread.sleep(request.secondsOr(DEFAULT_DURATION).toMillis());
@@ -59,7 +53,9 @@ public final class TraceCollector implements ProfileSource {
 				if (data == null) {
 					throw new IOException("the recording holds no data");
 				}
-				return new ProfileResponse(data.readAllBytes(), ProfileResponse.Format.BINARY,
+				ByteArrayOutputStream filtered = new ByteArrayOutputStream();
+				ChunkFilter.filter(data, filtered, TraceEvents::isAllowed);
+				return new ProfileResponse(filtered.toByteArray(), ProfileResponse.Format.BINARY,
 						request.name().attachmentName(request.seconds().isPresent()));
 			}
 		}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,15 +36,34 @@ public final class ChildApplication implements AutoCloseable {
 	 * @throws Exception if it does not start within a minute
 	 */
 	public static ChildApplication start(Class<?> mainClass, Path directory, String... jvmOptions) throws Exception {
+		return start(mainClass, directory, Map.of(), List.of(jvmOptions), List.of());
+	}
+
+	/**
+	 * Starts {@code mainClass} as {@link #start(Class, Path, String...)} does, with more of what a service is
+	 * started with.
+	 * @param mainClass the application
+	 * @param directory where its log goes
+	 * @param environment variables added to its environment
+	 * @param jvmOptions options for the JVM, such as system properties
+	 * @param arguments arguments for the application, after the ones that set its port
+	 * @return the running application
+	 * @throws Exception if it does not start within a minute
+	 */
+	public static ChildApplication start(Class<?> mainClass, Path directory, Map<String, String> environment,
+			List<String> jvmOptions, List<String> arguments) throws Exception {
 		int port = freePort();
 		Path log = directory.resolve("app.log");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(List.of(jvmOptions));
+		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName(),
 				"--server.port=" + port, "--spring.main.web-application-type=servlet",
 				"--management.endpoints.web.exposure.include=pprof"));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		ChildApplication application = new ChildApplication(process, log, port);
 		try {
 			application.awaitStarted();
@@ -53,6 +73,14 @@ public final class ChildApplication implements AutoCloseable {
 			throw ex;
 		}
 		return application;
+	}
+
+	/**
+	 * Returns the application's process id, for the JDK's tools.
+	 * @return the process id
+	 */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	/**
