@@ -25,9 +25,9 @@ import dev.jvmpprof.trace.ChunkTypes.Type;
  * reach (their threads, stack traces, methods, classes, strings...).
  *
  * <p>Why rewrite the chunk rather than trust the recording's own settings: every recording in a JVM writes to the
- * same chunks, so a recording of the application's own ({@code -XX:StartFlightRecording}) or a JDK's default puts
- * its events, such as the JVM's command line, into ours; and a constant pool holds the strings of every event of
- * the chunk, dropped ones included.
+ * same chunks, so a recording of the application's own ({@code -XX:StartFlightRecording}, or one that JDK Mission
+ * Control started) puts its events, such as the JVM's command line, into ours; and a chunk's constant pools hold
+ * the strings of all its events, dropped ones included.
  */
 final class ChunkFilter {
 

@@ -1,5 +1,11 @@
 package dev.jvmpprof.testing;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * A known CPU workload: one thread spinning in {@link #spin()}, the method a CPU profile must show on top.
  */
@@ -23,6 +29,19 @@ public final class HotLoop implements AutoCloseable {
 	 */
 	public static HotLoop start() {
 		return new HotLoop();
+	}
+
+	/**
+	 * Waits until the loop has run on a CPU for {@code time} more: what a CPU profile samples, however busy the
+	 * machine is, where a wall-clock wait gives the loop less CPU the busier it is.
+	 * @param time the CPU time to wait for
+	 */
+	public void awaitCpuTime(Duration time) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long until = threads.getThreadCpuTime(this.thread.getId()) + time.toNanos();
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> threads.getThreadCpuTime(this.thread.getId()) >= until);
 	}
 
 	private void run() {

@@ -2,6 +2,7 @@ package dev.jvmpprof.threadcreate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class ThreadCreateProfileCollectorTests {
 
@@ -63,39 +65,48 @@ class ThreadCreateProfileCollectorTests {
 	@Test
 	void secondsShouldCountOnlyTheThreadsStartedInTheWindow() throws Exception {
 		startThreads(2);
-		CompletableFuture<ProfileResponse> window = CompletableFuture.supplyAsync(() -> {
-			try {
-				return take("1", null);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-		Thread.sleep(300);
+		CompletableFuture<ProfileResponse> window = takeWindowOnceOpen("2");
 		startThreadsInTheWindow(4);
-		ProfileResponse response = window.get(10, TimeUnit.SECONDS);
+		ProfileResponse response = window.get(30, TimeUnit.SECONDS);
 		assertThat(response.attachmentName()).isEqualTo("threadcreate-delta");
 		DecodedProfile profile = DecodedProfile.decode(response.body());
-		assertThat(profile.proto().getDurationNanos()).isEqualTo(1_000_000_000L);
+		assertThat(profile.proto().getDurationNanos()).isEqualTo(2_000_000_000L);
 		assertThat(profile.sumWhereStackContains(0, "startThreadsInTheWindow")).isEqualTo(4);
 		assertThat(profile.sumWhereStackContains(0, "ThreadCreateProfileCollectorTests.startThreads")).isEqualTo(4);
 	}
 
 	@Test
 	void threadsStartedJustBeforeTheWindowEndsShouldBeCountedThoughDeliveredAfterIt() throws Exception {
+		CompletableFuture<ProfileResponse> window = takeWindowOnceOpen("2");
+		// The stream delivers about once a second: a start 0.5 s before the end mostly arrives after it.
+		Thread.sleep(1500);
+		startThreadsAtTheEnd(1);
+		DecodedProfile profile = DecodedProfile.decode(window.get(30, TimeUnit.SECONDS).body());
+		assertThat(profile.sumWhereStackContains(0, "startThreadsAtTheEnd")).isEqualTo(1);
+	}
+
+	/**
+	 * Takes a window on another thread and returns once the window is open (its thread waits in it), so that
+	 * what the test starts next falls inside it however late a busy machine runs that thread.
+	 */
+	private CompletableFuture<ProfileResponse> takeWindowOnceOpen(String seconds) {
+		CompletableFuture<Thread> taker = new CompletableFuture<>();
 		CompletableFuture<ProfileResponse> window = CompletableFuture.supplyAsync(() -> {
+			taker.complete(Thread.currentThread());
 			try {
-				return take("1", null);
+				return take(seconds, null);
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
 		});
-		// The stream delivers about once a second: a start at 0.8 s arrives after the window has ended.
-		Thread.sleep(800);
-		startThreadsAtTheEnd(1);
-		DecodedProfile profile = DecodedProfile.decode(window.get(10, TimeUnit.SECONDS).body());
-		assertThat(profile.sumWhereStackContains(0, "startThreadsAtTheEnd")).isEqualTo(1);
+		Thread thread = taker.join();
+		await().atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(thread.getStackTrace())
+				.anyMatch((frame) -> frame.getClassName().equals(ThreadStartRecorder.class.getName())
+						&& frame.getMethodName().equals("window")));
+		return window;
 	}
 
 	@Test

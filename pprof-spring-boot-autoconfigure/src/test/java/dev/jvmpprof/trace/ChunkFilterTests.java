@@ -1,11 +1,13 @@
 package dev.jvmpprof.trace;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +82,7 @@ class ChunkFilterTests {
 	@Test
 	void aTruncatedRecordingShouldBeRefused() throws Exception {
 		byte[] recording = record(Map.of("jdk.CPULoad#enabled", "true", "jdk.CPULoad#period", "100 ms"));
-		assertThatIOException().isThrownBy(() -> filter(java.util.Arrays.copyOf(recording, recording.length - 1),
+		assertThatIOException().isThrownBy(() -> filter(Arrays.copyOf(recording, recording.length - 1),
 				TraceEvents::isAllowed));
 		assertThatIOException().isThrownBy(() -> filter("not a recording".getBytes(StandardCharsets.US_ASCII),
 				TraceEvents::isAllowed));
@@ -100,7 +102,7 @@ class ChunkFilterTests {
 
 	private static byte[] filter(byte[] recording, Predicate<String> keep) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ChunkFilter.filter(new java.io.ByteArrayInputStream(recording), out, keep);
+		ChunkFilter.filter(new ByteArrayInputStream(recording), out, keep);
 		return out.toByteArray();
 	}
 
