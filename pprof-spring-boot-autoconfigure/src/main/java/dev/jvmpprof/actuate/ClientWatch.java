@@ -26,10 +26,11 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 final class ClientWatch extends HttpServletResponseWrapper implements AutoCloseable {
 
 	/** The profiles that answer gzip'd pprof after a window of time. */
-	private static final Set<String> WINDOWED = Set.of("profile", "block", "mutex", "wall");
+	private static final Set<String> WINDOWED = Set.of("profile", "wall");
 
 	/** The profiles that answer gzip'd pprof after a window only when asked for a delta. */
-	private static final Set<String> DELTA = Set.of("goroutine", "threads", "heap", "allocs", "threadcreate");
+	private static final Set<String> DELTA = Set.of("goroutine", "threads", "heap", "allocs", "threadcreate", "block",
+			"mutex");
 
 	static final byte[] EMPTY_GZIP_MEMBER = emptyGzipMember();
 
