@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.jvmpprof.engine.AsyncProfilerEngine;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.GzipMembers;
 import dev.jvmpprof.testing.HotLoop;
 import dev.jvmpprof.testing.Http;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
@@ -167,7 +168,17 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 			response = Http.get(url("/profile?seconds=4"));
 		}
 		assertThat(response.statusCode()).isEqualTo(200);
+		// One member, which readers that take one only (browsers, pako in speedscope) read whole.
+		assertThat(GzipMembers.count(response.body())).isOne();
 		assertThat(DecodedProfile.decode(response.body()).sumWhereStackContains(0, "HotLoop.spin")).isPositive();
+		assertConnectionChecks(response.body());
+	}
+
+	/**
+	 * Asserts that the connection checks of a servlet server ran before the profile, where they run.
+	 * @param body a profile of four seconds
+	 */
+	protected void assertConnectionChecks(byte[] body) {
 	}
 
 	private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
