@@ -14,9 +14,11 @@ import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.jfr.WindowProfileEncoder;
 import dev.jvmpprof.labels.LabelCapture;
 import dev.jvmpprof.labels.LabelTimeline;
+import dev.jvmpprof.pprof.ContentionProfileText;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ProfileWriter;
+import dev.jvmpprof.pprof.StackProfile;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
@@ -64,8 +66,7 @@ public abstract class LockProfileCollector implements ProfileSource {
 	@Override
 	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
 		if (request.debug() > 0) {
-			throw new ProfileException(ProfileException.Reason.BAD_REQUEST,
-					"the " + this.name.value() + " profile is served as pprof only; read it with go tool pprof");
+			return ProfileResponse.text(ContentionProfileText.format(this.name == ProfileName.MUTEX, sinceStart()));
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
 		if (request.seconds().isPresent()) {
@@ -95,16 +96,25 @@ public abstract class LockProfileCollector implements ProfileSource {
 	 * two answers is the waits in between. Where nothing records them, an empty profile says why, as Go answers
 	 * an empty profile while its rate is 0.
 	 */
-	private void sinceStart(ByteArrayOutputStream out) throws IOException, InterruptedException {
+	private void sinceStart(ByteArrayOutputStream out) throws IOException {
 		ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, Instant.now(), Duration.ZERO);
-		String unavailable = (this.recorder != null) ? this.recorder.unavailableReason() : this.offReason;
+		String unavailable = unavailableReason();
 		if (unavailable != null) {
 			try (ProfileWriter writer = new ProfileWriter(out, header, this.program)) {
 				writer.comment(unavailable);
 			}
 			return;
 		}
-		this.recorder.sinceStart(this.name).writeTo(out, header, this.program);
+		sinceStart().writeTo(out, header, this.program);
+	}
+
+	private StackProfile sinceStart() {
+		return (unavailableReason() != null) ? new StackProfile(SAMPLE_TYPES.size())
+				: this.recorder.sinceStart(this.name);
+	}
+
+	private String unavailableReason() {
+		return (this.recorder != null) ? this.recorder.unavailableReason() : this.offReason;
 	}
 
 	/**

@@ -95,6 +95,34 @@ class LockProfilesSinceStartupWebIntegrationTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "block", "mutex" })
+	void debugOneShouldBeGosContentionTextThatGoToolPprofReads(String name) throws Exception {
+		CountedContention.run(WAITERS);
+		awaitEveryWait(name);
+		HttpResponse<byte[]> response = Http.get("http://localhost:" + this.port + "/actuator/pprof/" + name
+				+ "?debug=1");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/plain"));
+		String text = Http.text(response);
+		assertThat(text).startsWith(name.equals("mutex") ? "--- mutex:\ncycles/second=1000000000\nsampling period=1\n"
+				: "--- contention:\ncycles/second=1000000000\n");
+		assertThat(text).containsPattern("\n[0-9]+ [0-9]+ @( 0x[0-9a-f]+)+\n")
+			.containsPattern("\n#\t0x[0-9a-f]+\tdev\\.jvmpprof\\.testing\\.CountedContention\\.enterMonitor\t+"
+					+ "dev/jvmpprof/testing/CountedContention\\.java:[0-9]+\n");
+		Path file = Files.createTempFile(name, ".txt");
+		try {
+			Files.writeString(file, text);
+			GoTool.Result raw = GoTool.pprof("-raw", file.toString());
+			assertThat(raw.exitCode()).as(raw.stderr()).isZero();
+			assertThat(raw.stdout()).contains("contentions/count delay/nanoseconds");
+		}
+		finally {
+			Files.delete(file);
+		}
+	}
+
 	private Answer take(String name) {
 		long start = System.nanoTime();
 		HttpResponse<byte[]> response = Http.get("http://localhost:" + this.port + "/actuator/pprof/" + name);
