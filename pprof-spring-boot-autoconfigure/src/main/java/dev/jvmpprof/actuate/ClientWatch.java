@@ -1,15 +1,12 @@
 package dev.jvmpprof.actuate;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,19 +16,17 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * Notices, on a servlet server, that the client of a long profile went away, and interrupts the request so that the
  * profiler is freed at once, as Go's handlers stop with the request's context. A blocked servlet thread learns of a
  * closed connection only by writing to it, so while the profile's window is open the response is committed as the
- * download it will be and an empty gzip member is written every second: gzip readers, Go's included, read
- * concatenated members as one stream, so the profile that follows decodes unchanged. WebFlux needs none of this:
- * Netty sees the connection close and cancels the request.
+ * download it will be and a {@link GzipHeartbeat} is written every second, which the profile then continues as one
+ * gzip member. WebFlux needs none of this: Netty sees the connection close and cancels the request.
  */
 final class ClientWatch extends HttpServletResponseWrapper implements AutoCloseable {
 
 	/** The profiles that answer gzip'd pprof after a window of time. */
-	private static final Set<String> WINDOWED = Set.of("profile", "block", "mutex", "wall");
+	private static final Set<String> WINDOWED = Set.of("profile", "wall");
 
 	/** The profiles that answer gzip'd pprof after a window only when asked for a delta. */
-	private static final Set<String> DELTA = Set.of("goroutine", "threads", "heap", "allocs", "threadcreate");
-
-	static final byte[] EMPTY_GZIP_MEMBER = emptyGzipMember();
+	private static final Set<String> DELTA = Set.of("goroutine", "threads", "heap", "allocs", "threadcreate", "block",
+			"mutex");
 
 	private static final long FIRST_CHECK_MILLIS = 2000;
 
@@ -52,6 +47,12 @@ final class ClientWatch extends HttpServletResponseWrapper implements AutoClosea
 	private boolean answering;
 
 	private boolean clientGone;
+
+	private boolean beating;
+
+	private boolean bodyAsked;
+
+	private GzipHeartbeat.Continuation body;
 
 	/**
 	 * Starts watching the client of the current request.
@@ -91,7 +92,8 @@ final class ClientWatch extends HttpServletResponseWrapper implements AutoClosea
 				response.setContentType(PprofEndpoint.OCTET_STREAM.toString());
 				response.setHeader(PprofHttpConventions.CONTENT_DISPOSITION, this.disposition);
 			}
-			response.getOutputStream().write(EMPTY_GZIP_MEMBER);
+			response.getOutputStream().write(this.beating ? GzipHeartbeat.next() : GzipHeartbeat.first());
+			this.beating = true;
 			response.flushBuffer();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -103,12 +105,24 @@ final class ClientWatch extends HttpServletResponseWrapper implements AutoClosea
 	@Override
 	public ServletOutputStream getOutputStream() throws IOException {
 		startAnswer();
-		return super.getOutputStream();
+		synchronized (this) {
+			this.bodyAsked = true;
+			if (!this.beating) {
+				return super.getOutputStream();
+			}
+			if (this.body == null) {
+				this.body = new GzipHeartbeat.Continuation(super.getOutputStream());
+			}
+			return this.body;
+		}
 	}
 
 	@Override
 	public PrintWriter getWriter() throws IOException {
 		startAnswer();
+		synchronized (this) {
+			this.bodyAsked = true;
+		}
 		return super.getWriter();
 	}
 
@@ -124,27 +138,21 @@ final class ClientWatch extends HttpServletResponseWrapper implements AutoClosea
 	}
 
 	/**
-	 * Stops watching; clears the interrupt this watch caused, so that the server's thread goes back to its pool clean.
+	 * Stops watching; ends the gzip stream the beats began where no profile followed them; clears the interrupt
+	 * this watch caused, so that the server's thread goes back to its pool clean.
+	 * @throws IOException if the end cannot be written
 	 */
 	@Override
-	public void close() {
+	public void close() throws IOException {
 		startAnswer();
 		synchronized (this) {
 			if (this.clientGone) {
 				Thread.interrupted();
 			}
+			else if (this.beating && (!this.bodyAsked || (this.body != null && !this.body.began()))) {
+				super.getOutputStream().write(GzipHeartbeat.emptyEnd());
+			}
 		}
-	}
-
-	private static byte[] emptyGzipMember() {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-			gzip.finish();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
 	}
 
 }

@@ -8,10 +8,16 @@ import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.jvmpprof.cmdline.CommandLine;
 import dev.jvmpprof.cpu.CpuProfileCollector;
@@ -23,7 +29,9 @@ import dev.jvmpprof.goroutine.GoroutineProfileCollector;
 import dev.jvmpprof.heap.HeapProfileSource;
 import dev.jvmpprof.heap.HeapSampler;
 import dev.jvmpprof.index.IndexPage;
+import dev.jvmpprof.jfr.ContinuousRecording;
 import dev.jvmpprof.lock.BlockProfileCollector;
+import dev.jvmpprof.lock.LockWaitRecorder;
 import dev.jvmpprof.lock.MutexProfileCollector;
 import dev.jvmpprof.profile.ProfileDispatcher;
 import dev.jvmpprof.profile.ProfileName;
@@ -44,6 +52,11 @@ import dev.jvmpprof.wall.WallProfileCollector;
 @EnableConfigurationProperties(PprofProperties.class)
 public class PprofEndpointAutoConfiguration {
 
+	private static final String LOCK_ALWAYS_ON = "pprof.lock.always-on";
+
+	private static final String LOCK_WAITS_OFF = "lock waits are not recorded since startup: set " + LOCK_ALWAYS_ON
+			+ "=true to record them, or ask for a window with ?seconds=N";
+
 	@Bean
 	@ConditionalOnMissingBean
 	public SamplingEngine pprofSamplingEngine(PprofProperties properties) {
@@ -62,12 +75,19 @@ public class PprofEndpointAutoConfiguration {
 		return new GoroutineProfileCollector(CommandLine.programName());
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	public ContinuousRecording pprofContinuousRecording() {
+		// Shared by the recorders below; it runs while at least one of them does.
+		return new ContinuousRecording();
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "pprof.threadcreate.enabled", matchIfMissing = true)
-	public ThreadStartRecorder pprofThreadStartRecorder() {
+	public ThreadStartRecorder pprofThreadStartRecorder(ContinuousRecording recording) {
 		// Started with the context, so that the threadcreate profile answers "since startup".
-		ThreadStartRecorder recorder = new ThreadStartRecorder();
+		ThreadStartRecorder recorder = new ThreadStartRecorder(recording);
 		recorder.start();
 		return recorder;
 	}
@@ -112,17 +132,35 @@ public class PprofEndpointAutoConfiguration {
 		return new TraceCollector();
 	}
 
-	@Bean
+	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	public BlockProfileCollector blockProfileCollector(PprofProperties properties) {
-		// Lock waits come from Flight Recorder whatever samples CPU: it records every kind of wait.
-		return new BlockProfileCollector(new JfrEngine(samplingSettings(properties)), CommandLine.programName());
+	@Conditional(LockAlwaysOnCondition.class)
+	public LockWaitRecorder pprofLockWaitRecorder(ContinuousRecording recording, PprofProperties properties) {
+		// Started with the context, so that plain block and mutex answer at once with every wait since startup.
+		LockWaitRecorder recorder = new LockWaitRecorder(recording, properties.getLock().getThreshold());
+		recorder.start();
+		return recorder;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public MutexProfileCollector mutexProfileCollector(PprofProperties properties) {
-		return new MutexProfileCollector(new JfrEngine(samplingSettings(properties)), CommandLine.programName());
+	public BlockProfileCollector blockProfileCollector(PprofProperties properties,
+			ObjectProvider<LockWaitRecorder> recorder) {
+		// Lock waits come from Flight Recorder whatever samples CPU: it records every kind of wait.
+		JfrEngine windows = new JfrEngine(samplingSettings(properties));
+		LockWaitRecorder running = recorder.getIfAvailable();
+		return (running != null) ? new BlockProfileCollector(windows, running, CommandLine.programName())
+				: new BlockProfileCollector(windows, LOCK_WAITS_OFF, CommandLine.programName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public MutexProfileCollector mutexProfileCollector(PprofProperties properties,
+			ObjectProvider<LockWaitRecorder> recorder) {
+		JfrEngine windows = new JfrEngine(samplingSettings(properties));
+		LockWaitRecorder running = recorder.getIfAvailable();
+		return (running != null) ? new MutexProfileCollector(windows, running, CommandLine.programName())
+				: new MutexProfileCollector(windows, LOCK_WAITS_OFF, CommandLine.programName());
 	}
 
 	@Bean
@@ -170,6 +208,34 @@ public class PprofEndpointAutoConfiguration {
 		RequestLabelsObservationHandler pprofRequestLabelsObservationHandler() {
 			// Boot registers every ObservationHandler bean with the application's ObservationRegistry.
 			return new RequestLabelsObservationHandler();
+		}
+
+	}
+
+	/**
+	 * Matches where lock waits are to be recorded from startup: as {@code pprof.lock.always-on} says, and where it
+	 * is {@code auto}, from Java 25 on. Before Java 25, Flight Recorder watching contended monitor entry cost 12% of
+	 * the throughput of a lock taken millions of times a second (BENCHMARKS.md); from Java 25 nothing measurable.
+	 */
+	static class LockAlwaysOnCondition extends SpringBootCondition {
+
+		static final int AUTO_FROM_JAVA = 25;
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("pprof lock waits since startup");
+			String value = context.getEnvironment().getProperty(LOCK_ALWAYS_ON, "auto").trim();
+			if (value.equalsIgnoreCase("auto")) {
+				int java = Runtime.version().feature();
+				return new ConditionOutcome(java >= AUTO_FROM_JAVA,
+						message.because(LOCK_ALWAYS_ON + " is auto and this is Java " + java));
+			}
+			if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+				throw new IllegalArgumentException(
+						LOCK_ALWAYS_ON + " must be auto, true or false, not '" + value + "'");
+			}
+			boolean alwaysOn = Boolean.parseBoolean(value);
+			return new ConditionOutcome(alwaysOn, message.because(LOCK_ALWAYS_ON + " is " + value));
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.jvmpprof.actuate;
 import org.springframework.http.HttpStatus;
 
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.symbol.SymbolSource;
 
 /**
  * What Go's handlers do at the HTTP level that an actuator operation cannot: {@code X-Content-Type-Options} on
@@ -47,7 +48,7 @@ final class PprofHttpConventions {
 	 * Answers the requests that the endpoint's operations never see, or would answer with the actuator's JSON
 	 * instead of Go's text. Go's client looks symbols up with a {@code POST} of {@code application/octet-stream}, a
 	 * body actuator write operations (JSON only) cannot take; our profiles carry their symbols, so no address is
-	 * known and the answer is empty, as Go's is for unknown addresses. Any other write gets Go's kind of error, and so
+	 * known and the answer is Go's first line alone, as Go's is for unknown addresses. Any other write gets Go's kind of error, and so
 	 * does a path deeper than a profile name, which matches no operation.
 	 * @param method the request method
 	 * @param profileName the profile name from the path, as {@link PprofPaths#profileName} gives it
@@ -68,7 +69,7 @@ final class PprofHttpConventions {
 			return null;
 		}
 		if (ProfileName.SYMBOL.value().equals(profileName) && "POST".equals(method)) {
-			return new Answer(200, "");
+			return new Answer(200, SymbolSource.TABLE);
 		}
 		if (!profileName.isEmpty() && ProfileName.find(profileName).isEmpty()) {
 			return new Answer(404, "Unknown profile\n");

@@ -36,6 +36,9 @@ class PprofServletFilter extends OncePerRequestFilter {
 		String profileName = profileName(request);
 		response.setHeader(PprofHttpConventions.NOSNIFF_HEADER, "nosniff");
 		response.setHeader(PprofHttpConventions.GO_PPROF_HEADER, "1");
+		if (ProfilePage.variesByAccept(profileName)) {
+			response.setHeader("Vary", "Accept");
+		}
 		PprofHttpConventions.Answer answer = PprofHttpConventions.answerBeforeEndpoint(request.getMethod(),
 				profileName, request.getContextPath() + this.endpointPath.get());
 		if (answer != null) {

@@ -45,6 +45,9 @@ class PprofWebFilter implements WebFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		response.getHeaders().set(PprofHttpConventions.NOSNIFF_HEADER, "nosniff");
 		response.getHeaders().set(PprofHttpConventions.GO_PPROF_HEADER, "1");
+		if (ProfilePage.variesByAccept(profileName)) {
+			response.getHeaders().set(HttpHeaders.VARY, "Accept");
+		}
 		PprofHttpConventions.Answer answer = PprofHttpConventions.answerBeforeEndpoint(
 				exchange.getRequest().getMethod().name(), profileName,
 				exchange.getRequest().getPath().contextPath().value() + this.endpointPath.get());

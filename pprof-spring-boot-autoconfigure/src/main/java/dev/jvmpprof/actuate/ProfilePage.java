@@ -3,6 +3,7 @@ package dev.jvmpprof.actuate;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.view.BrowserRequest;
 import dev.jvmpprof.view.ProfileView;
 
@@ -21,6 +22,16 @@ final class ProfilePage {
 			"Accept");
 
 	private ProfilePage() {
+	}
+
+	/**
+	 * Returns whether the answers at a path depend on the {@code Accept} header, which every answer there must tell
+	 * caches with {@code Vary: Accept}: a profile with a page, and the index (HTML or JSON).
+	 * @param profileName the profile name from the path, empty for the index
+	 * @return whether to add {@code Vary: Accept}
+	 */
+	static boolean variesByAccept(String profileName) {
+		return profileName.isEmpty() || ProfileName.find(profileName).filter(ProfileView::hasPage).isPresent();
 	}
 
 	/**

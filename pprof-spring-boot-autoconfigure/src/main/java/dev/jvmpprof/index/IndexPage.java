@@ -151,7 +151,7 @@ public final class IndexPage {
 	private static String link(String path, ProfileName profile) {
 		String href = relative(path) + "/" + profile.value();
 		return switch (profile) {
-			case PROFILE, WALL, BLOCK, MUTEX -> href + "?seconds=30";
+			case PROFILE, WALL -> href + "?seconds=30";
 			case TRACE -> href + "?seconds=5";
 			case CMDLINE, SYMBOL -> href;
 			default -> href + "?debug=1";

@@ -1,5 +1,8 @@
 package dev.jvmpprof.jfr;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -11,6 +14,12 @@ import dev.jvmpprof.pprof.Frame;
  * {@code com/example/OrderService.java}, so that {@code go tool pprof -list} finds the source under a source root.
  */
 public final class FrameNames {
+
+	/** A hidden class's address, with the hash that Flight Recorder adds: {@code /0x7f1f...}, {@code +0x7f1f....42}. */
+	private static final Pattern HIDDEN_SUFFIX = Pattern.compile("[/.+]0x[0-9a-fA-F]+(\\.[0-9]+)?$");
+
+	/** The counter of a lambda's class before Java 21: {@code $$Lambda$1376}. */
+	private static final Pattern LAMBDA_COUNTER = Pattern.compile("\\$\\$Lambda\\$[0-9]+$");
 
 	private FrameNames() {
 	}
@@ -48,7 +57,31 @@ public final class FrameNames {
 			return new Frame(methodName, className, line);
 		}
 		className = className.replace('/', '.');
-		return new Frame(className + "." + methodName, sourceFile(className), line);
+		return new Frame(stableClassName(className) + "." + methodName, sourceFile(className), line);
+	}
+
+	/**
+	 * Names a class the same way in every start of the application and every profile: a lambda as
+	 * {@code com.example.Order$$Lambda}, another hidden class without its address, as
+	 * {@code java.lang.invoke.LambdaForm$MH}. The JVM names them with a counter and an address that change at every
+	 * start ({@code Order$$Lambda$1376/0x00007f1fbc5626a8}), which Flight Recorder writes with a hash after them
+	 * ({@code Order$$Lambda$1376+0x00007f1fbc5626a8.2123517372}); fleet profilers and {@code -diff_base} match
+	 * functions by name, and would take each start's lambdas for new functions. Lambdas of one class share the name,
+	 * as they share a source file; their lines tell them apart.
+	 * @param className the binary class name, with dots or with the JVM's slash before a hidden class's address
+	 * @return the name without counter, address or hash
+	 */
+	public static String stableClassName(String className) {
+		if (!className.contains("0x")) {
+			return className;
+		}
+		Matcher hidden = HIDDEN_SUFFIX.matcher(className);
+		if (!hidden.find()) {
+			return className;
+		}
+		String name = className.substring(0, hidden.start());
+		Matcher lambda = LAMBDA_COUNTER.matcher(name);
+		return lambda.find() ? name.substring(0, lambda.start()) + "$$Lambda" : name;
 	}
 
 	private static boolean isLibrary(String className) {

@@ -34,7 +34,8 @@ public final class JavaStacks {
 	 */
 	public static Frame frame(StackTraceElement element) {
 		String className = element.getClassName();
-		return new Frame(className + "." + element.getMethodName(), sourceFile(className, element.getFileName()),
+		return new Frame(FrameNames.stableClassName(className) + "." + element.getMethodName(),
+				sourceFile(className, element.getFileName()),
 				Math.max(element.getLineNumber(), 0));
 	}
 

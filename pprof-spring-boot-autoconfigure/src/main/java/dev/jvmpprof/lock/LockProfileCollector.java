@@ -3,6 +3,7 @@ package dev.jvmpprof.lock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +14,11 @@ import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.jfr.WindowProfileEncoder;
 import dev.jvmpprof.labels.LabelCapture;
 import dev.jvmpprof.labels.LabelTimeline;
+import dev.jvmpprof.pprof.ContentionProfileText;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.ProfileHeader;
+import dev.jvmpprof.pprof.ProfileWriter;
+import dev.jvmpprof.pprof.StackProfile;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
@@ -23,9 +27,10 @@ import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
- * The lock profiles, {@code block} and {@code mutex}, over a window: where threads waited, at the waiting thread's
- * stack, valued {@code [contentions, delay in nanoseconds]} as Go's are. Waits shorter than the threshold are not
- * recorded, so the totals are those of waits at least that long; they are not scaled.
+ * The lock profiles, {@code block} and {@code mutex}: where threads waited, at the waiting thread's stack, valued
+ * {@code [contentions, delay in nanoseconds]} as Go's are; since startup from a {@link LockWaitRecorder}, or over a
+ * window ({@code seconds}). Waits shorter than the threshold are not recorded, so the totals are those of waits at
+ * least that long; they are not scaled.
  */
 public abstract class LockProfileCollector implements ProfileSource {
 
@@ -34,21 +39,22 @@ public abstract class LockProfileCollector implements ProfileSource {
 
 	static final ValueType PERIOD_TYPE = new ValueType("contentions", "count");
 
-	/** The window when the request names none. */
-	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
-
-	private static final Set<String> LOCK_EVENTS = Set.of(LockWaits.MONITOR_ENTER, LockWaits.THREAD_PARK,
-			LockWaits.MONITOR_WAIT);
-
 	private final ProfileName name;
 
 	private final SamplingEngine engine;
 
+	private final LockWaitRecorder recorder;
+
+	private final String offReason;
+
 	private final String program;
 
-	LockProfileCollector(ProfileName name, SamplingEngine engine, String program) {
+	LockProfileCollector(ProfileName name, SamplingEngine engine, LockWaitRecorder recorder, String offReason,
+			String program) {
 		this.name = name;
 		this.engine = engine;
+		this.recorder = recorder;
+		this.offReason = offReason;
 		this.program = program;
 	}
 
@@ -60,20 +66,55 @@ public abstract class LockProfileCollector implements ProfileSource {
 	@Override
 	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
 		if (request.debug() > 0) {
-			throw new ProfileException(ProfileException.Reason.BAD_REQUEST,
-					"the " + this.name.value() + " profile is served as pprof only; read it with go tool pprof");
+			return ProfileResponse.text(ContentionProfileText.format(this.name == ProfileName.MUTEX, sinceStart()));
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-		try (LabelCapture labels = LabelTimeline.shared().capture()) {
-			this.engine.sample(Set.of(SampledEvent.LOCK), request.secondsOr(DEFAULT_DURATION), (recorded) -> {
-				ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, recorded.start(),
-						recorded.duration());
-				WindowProfileEncoder.encode(recorded, LOCK_EVENTS, header, this.program, new LockSamples(), labels,
-						out);
-			});
+		if (request.seconds().isPresent()) {
+			window(request.seconds().get(), out);
+		}
+		else {
+			sinceStart(out);
 		}
 		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
 				this.name.attachmentName(request.seconds().isPresent()));
+	}
+
+	private void window(Duration duration, ByteArrayOutputStream out)
+			throws ProfileException, IOException, InterruptedException {
+		try (LabelCapture labels = LabelTimeline.shared().capture()) {
+			this.engine.sample(Set.of(SampledEvent.LOCK), duration, (recorded) -> {
+				ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, recorded.start(),
+						recorded.duration());
+				WindowProfileEncoder.encode(recorded, LockWaits.EVENTS, header, this.program, new LockSamples(),
+						labels, out);
+			});
+		}
+	}
+
+	/**
+	 * Writes every wait since startup, as Go's plain lock profiles: cumulative, so that a scraper's difference of
+	 * two answers is the waits in between. Where nothing records them, an empty profile says why, as Go answers
+	 * an empty profile while its rate is 0.
+	 */
+	private void sinceStart(ByteArrayOutputStream out) throws IOException {
+		ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, Instant.now(), Duration.ZERO);
+		String unavailable = unavailableReason();
+		if (unavailable != null) {
+			try (ProfileWriter writer = new ProfileWriter(out, header, this.program)) {
+				writer.comment(unavailable);
+			}
+			return;
+		}
+		sinceStart().writeTo(out, header, this.program);
+	}
+
+	private StackProfile sinceStart() {
+		return (unavailableReason() != null) ? new StackProfile(SAMPLE_TYPES.size())
+				: this.recorder.sinceStart(this.name);
+	}
+
+	private String unavailableReason() {
+		return (this.recorder != null) ? this.recorder.unavailableReason() : this.offReason;
 	}
 
 	/**

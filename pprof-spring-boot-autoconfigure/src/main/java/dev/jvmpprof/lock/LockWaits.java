@@ -1,5 +1,6 @@
 package dev.jvmpprof.lock;
 
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 
@@ -18,6 +19,8 @@ final class LockWaits {
 	static final String THREAD_PARK = "jdk.ThreadPark";
 
 	static final String MONITOR_WAIT = "jdk.JavaMonitorWait";
+
+	static final Set<String> EVENTS = Set.of(MONITOR_ENTER, THREAD_PARK, MONITOR_WAIT);
 
 	private LockWaits() {
 	}

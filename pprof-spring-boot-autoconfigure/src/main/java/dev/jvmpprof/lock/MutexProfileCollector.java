@@ -11,8 +11,24 @@ import dev.jvmpprof.profile.ProfileName;
  */
 public final class MutexProfileCollector extends LockProfileCollector {
 
-	public MutexProfileCollector(SamplingEngine engine, String program) {
-		super(ProfileName.MUTEX, engine, program);
+	/**
+	 * Creates a collector that answers plain requests from a recorder.
+	 * @param engine records the windows of {@code seconds} requests
+	 * @param recorder the waits since startup, started
+	 * @param program the program's name, shown by clients as {@code File:}
+	 */
+	public MutexProfileCollector(SamplingEngine engine, LockWaitRecorder recorder, String program) {
+		super(ProfileName.MUTEX, engine, recorder, null, program);
+	}
+
+	/**
+	 * Creates a collector where waits are not recorded since startup: plain requests get an empty profile.
+	 * @param engine records the windows of {@code seconds} requests
+	 * @param offReason the empty profile's comment: one sentence saying why and how to switch recording on
+	 * @param program the program's name, shown by clients as {@code File:}
+	 */
+	public MutexProfileCollector(SamplingEngine engine, String offReason, String program) {
+		super(ProfileName.MUTEX, engine, null, offReason, program);
 	}
 
 	@Override

@@ -32,24 +32,38 @@ public final class CountProfileText {
 		text.append(name).append(" profile: total ").append(profile.total(0)).append('\n');
 		Map<Frame, Integer> ids = new HashMap<>();
 		for (StackProfile.Sample sample : profile.samplesByValue(0)) {
-			List<String[]> rows = new ArrayList<>();
-			text.append(sample.values()[0]).append(" @");
-			for (List<Frame> location : sample.stack()) {
-				for (Frame frame : location) {
-					String id = "0x" + Integer.toHexString(ids.computeIfAbsent(frame, (key) -> ids.size() + 1));
-					rows.add(new String[] { "#", id, frame.function(), where(frame) });
-				}
-				// One id per location on the @ line, as Go lists one PC for a chain of inlined frames.
-				text.append(' ').append(rows.get(rows.size() - 1)[1]);
-			}
-			text.append('\n');
-			if (!sample.labels().isEmpty()) {
-				text.append("# labels: ").append(labels(sample.labels())).append('\n');
-			}
-			appendAligned(text, rows);
-			text.append('\n');
+			text.append(sample.values()[0]);
+			appendStack(text, sample, ids, true);
 		}
 		return text.toString();
+	}
+
+	/**
+	 * Appends a sample's {@code @} line, its labels where asked and it has some, and its {@code #} frame lines, as
+	 * Go's legacy text writes them after the sample's values.
+	 * @param text where to append
+	 * @param sample the sample
+	 * @param ids the ids of the frames met so far, which new frames join
+	 * @param withLabels whether to write a {@code # labels:} line
+	 */
+	static void appendStack(StringBuilder text, StackProfile.Sample sample, Map<Frame, Integer> ids,
+			boolean withLabels) {
+		List<String[]> rows = new ArrayList<>();
+		text.append(" @");
+		for (List<Frame> location : sample.stack()) {
+			for (Frame frame : location) {
+				String id = "0x" + Integer.toHexString(ids.computeIfAbsent(frame, (key) -> ids.size() + 1));
+				rows.add(new String[] { "#", id, frame.function(), where(frame) });
+			}
+			// One id per location on the @ line, as Go lists one PC for a chain of inlined frames.
+			text.append(' ').append(rows.get(rows.size() - 1)[1]);
+		}
+		text.append('\n');
+		if (withLabels && !sample.labels().isEmpty()) {
+			text.append("# labels: ").append(labels(sample.labels())).append('\n');
+		}
+		appendAligned(text, rows);
+		text.append('\n');
 	}
 
 	private static String where(Frame frame) {

@@ -168,6 +168,15 @@ public final class ProfileWriter implements Closeable {
 	}
 
 	/**
+	 * Adds a free-form comment to the profile, which {@code go tool pprof} shows with its header.
+	 * @param text the comment
+	 * @throws IOException if the target cannot be written
+	 */
+	public void comment(String text) throws IOException {
+		this.out.writeInt64(PROFILE_COMMENT, string(text));
+	}
+
+	/**
 	 * Writes the string table and finishes the gzip stream, then closes the target.
 	 * @throws IOException if the target cannot be written
 	 */

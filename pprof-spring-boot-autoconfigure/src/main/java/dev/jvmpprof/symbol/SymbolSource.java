@@ -12,6 +12,12 @@ import dev.jvmpprof.profile.ProfileSource;
  */
 public final class SymbolSource implements ProfileSource {
 
+	/**
+	 * Go's answer to every symbol request, before the symbols of any addresses it knows: pprof only asks whether
+	 * the number is 0.
+	 */
+	public static final String TABLE = "num_symbols: 1\n";
+
 	@Override
 	public ProfileName name() {
 		return ProfileName.SYMBOL;
@@ -19,7 +25,7 @@ public final class SymbolSource implements ProfileSource {
 
 	@Override
 	public ProfileResponse take(ProfileRequest request) {
-		return ProfileResponse.text("num_symbols: 1\n");
+		return ProfileResponse.text(TABLE);
 	}
 
 }

@@ -4,29 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
-import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingStream;
 
+import dev.jvmpprof.jfr.ContinuousRecording;
 import dev.jvmpprof.jfr.StackConverter;
 import dev.jvmpprof.pprof.Frame;
 import dev.jvmpprof.pprof.StackProfile;
 
 /**
- * Records, from the moment it starts, the stacks that start threads: an always-on in-process Flight Recorder
- * stream of {@code jdk.ThreadStart} events alone, whose stack trace is the starting thread's ({@code Thread.start},
- * an executor adding a worker). Memory grows with the distinct stacks, not with the number of threads started.
+ * Records, from the moment it starts, the stacks that start threads: {@code jdk.ThreadStart} events of an always-on
+ * in-process Flight Recorder stream, whose stack trace is the starting thread's ({@code Thread.start}, an executor
+ * adding a worker). Memory grows with the distinct stacks, not with the number of threads started.
  */
 public final class ThreadStartRecorder implements AutoCloseable {
 
 	static final String THREAD_START = "jdk.ThreadStart";
 
-	private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(3);
-
-	// Events are read back within a second; the recording needs to keep no more on disk than that.
-	private static final Duration MAX_AGE = Duration.ofMinutes(1);
+	private final ContinuousRecording recording;
 
 	private final Object lock = new Object();
 
@@ -34,39 +30,39 @@ public final class ThreadStartRecorder implements AutoCloseable {
 
 	private final List<Window> windows = new ArrayList<>();
 
-	private long marksCommitted;
-
-	private long marksDelivered;
-
-	private RecordingStream stream;
+	private ContinuousRecording.Subscription subscription;
 
 	private String unavailable = "thread starts are not being recorded: the recorder was not started";
+
+	/**
+	 * Creates a recorder with a stream of its own.
+	 */
+	public ThreadStartRecorder() {
+		this(new ContinuousRecording());
+	}
+
+	/**
+	 * Creates a recorder that reads a stream it shares with other recorders.
+	 * @param recording the shared stream
+	 */
+	public ThreadStartRecorder(ContinuousRecording recording) {
+		this.recording = recording;
+	}
 
 	/**
 	 * Starts recording. Never fails: where the Flight Recorder cannot run, the reason is kept for
 	 * {@link #unavailableReason()} and the application carries on.
 	 */
 	public synchronized void start() {
-		if (this.stream != null) {
+		if (this.subscription != null) {
 			return;
 		}
 		try {
-			if (!FlightRecorder.isAvailable()) {
-				this.unavailable = "the JDK Flight Recorder is not available in this JVM, so thread starts are not recorded";
-				return;
-			}
-			RecordingStream recording = new RecordingStream();
-			recording.enable(THREAD_START).withStackTrace();
-			recording.enable(ThreadStartMark.class);
-			recording.setMaxAge(MAX_AGE);
-			recording.onEvent(THREAD_START, this::record);
-			recording.onEvent(ThreadStartMark.NAME, this::delivered);
-			recording.startAsync();
-			this.stream = recording;
+			this.subscription = this.recording.subscribe(Set.of(THREAD_START), null, this::record);
 			this.unavailable = null;
 		}
-		catch (RuntimeException ex) {
-			this.unavailable = "the JDK Flight Recorder could not record thread starts: " + ex.getMessage();
+		catch (IllegalStateException ex) {
+			this.unavailable = "thread starts are not recorded: " + ex.getMessage();
 		}
 	}
 
@@ -75,9 +71,9 @@ public final class ThreadStartRecorder implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
-		if (this.stream != null) {
-			this.stream.close();
-			this.stream = null;
+		if (this.subscription != null) {
+			this.subscription.close();
+			this.subscription = null;
 			this.unavailable = "thread starts are not being recorded: the recorder was closed";
 		}
 	}
@@ -97,7 +93,7 @@ public final class ThreadStartRecorder implements AutoCloseable {
 	 * @throws InterruptedException if interrupted while waiting for the flush
 	 */
 	public StackProfile sinceStart() throws InterruptedException {
-		awaitDeliveryUntilNow();
+		this.recording.awaitDeliveryUntilNow();
 		synchronized (this.lock) {
 			return this.sinceStart.minus(new StackProfile(1));
 		}
@@ -119,7 +115,7 @@ public final class ThreadStartRecorder implements AutoCloseable {
 			synchronized (this.lock) {
 				window.end = Instant.now();
 			}
-			awaitDeliveryUntilNow();
+			this.recording.awaitDeliveryUntilNow();
 			synchronized (this.lock) {
 				return window.profile.minus(new StackProfile(1));
 			}
@@ -140,35 +136,6 @@ public final class ThreadStartRecorder implements AutoCloseable {
 				if (window.contains(time)) {
 					window.profile.add(stack, List.of(), 1);
 				}
-			}
-		}
-	}
-
-	private void delivered(RecordedEvent mark) {
-		synchronized (this.lock) {
-			this.marksDelivered = Math.max(this.marksDelivered, mark.getLong("sequence"));
-			this.lock.notifyAll();
-		}
-	}
-
-	/**
-	 * Waits until every thread start before now has been delivered. The stream delivers events at its flushes,
-	 * about once a second, in time order; a mark committed now arrives after everything committed before it.
-	 */
-	private void awaitDeliveryUntilNow() throws InterruptedException {
-		long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-		synchronized (this.lock) {
-			long sequence = ++this.marksCommitted;
-			ThreadStartMark mark = new ThreadStartMark();
-			mark.sequence = sequence;
-			mark.commit();
-			// A stream that stopped delivering must not hold a request forever: answer with what has arrived.
-			while (this.marksDelivered < sequence) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return;
-				}
-				TimeUnit.NANOSECONDS.timedWait(this.lock, left);
 			}
 		}
 	}

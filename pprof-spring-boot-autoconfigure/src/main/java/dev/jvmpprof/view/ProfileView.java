@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.jvmpprof.cpu.CpuProfileCollector;
-import dev.jvmpprof.lock.LockProfileCollector;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.trace.TraceCollector;
 import dev.jvmpprof.wall.WallProfileCollector;
@@ -93,7 +92,6 @@ public final class ProfileView {
 		return switch (profile) {
 			case PROFILE -> CpuProfileCollector.DEFAULT_DURATION;
 			case WALL -> WallProfileCollector.DEFAULT_DURATION;
-			case BLOCK, MUTEX -> LockProfileCollector.DEFAULT_DURATION;
 			case TRACE -> TraceCollector.DEFAULT_DURATION;
 			default -> Duration.ZERO;
 		};

@@ -59,44 +59,15 @@
 		if (view.format === 'jfr') {
 			return { fileName, bytes: answer, profile: null };
 		}
-		const bytes = withoutEmptyGzipMembers(answer);
-		if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
-			// An error after the window opened comes after the empty members, as text.
-			throw new Error(new TextDecoder().decode(bytes) || 'the answer was empty');
+		if (answer.length < 2 || answer[0] !== 0x1f || answer[1] !== 0x8b) {
+			throw new Error(new TextDecoder().decode(answer) || 'the answer was empty');
 		}
-		return { fileName, bytes, profile: decodeProfile(await gunzip(bytes)) };
+		return { fileName, bytes: answer, profile: decodeProfile(await gunzip(answer)) };
 	}
 
 	function attachmentName(disposition) {
 		const match = /filename="([^"]+)"/.exec(disposition || '');
 		return match ? match[1] : null;
-	}
-
-	// On servlet servers the endpoint writes an empty gzip member every second of a window, to learn whether its
-	// client is still there. gzip readers, Go's included, read concatenated members as one stream; Chromium's
-	// DecompressionStream stops with an error after the first. The empty members carry nothing: they are dropped,
-	// from the download too, which then holds the profile exactly as an unwatched answer would.
-	function withoutEmptyGzipMembers(bytes) {
-		let at = 0;
-		while (isEmptyGzipMember(bytes, at)) {
-			at += 20;
-		}
-		return bytes.subarray(at);
-	}
-
-	function isEmptyGzipMember(b, at) {
-		// A 10-byte header with no optional fields, an empty final deflate block (03 00), and the CRC-32 and size of
-		// nothing: eight zeros.
-		if (b.length < at + 20 || b[at] !== 0x1f || b[at + 1] !== 0x8b || b[at + 2] !== 8 || b[at + 3] !== 0
-				|| b[at + 10] !== 3 || b[at + 11] !== 0) {
-			return false;
-		}
-		for (let i = at + 12; i < at + 20; i++) {
-			if (b[i] !== 0) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	async function gunzip(bytes) {

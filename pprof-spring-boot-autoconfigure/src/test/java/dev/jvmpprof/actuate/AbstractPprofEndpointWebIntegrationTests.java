@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.jvmpprof.engine.AsyncProfilerEngine;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.GzipMembers;
 import dev.jvmpprof.testing.HotLoop;
 import dev.jvmpprof.testing.Http;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
@@ -46,8 +47,9 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("text/html"));
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertVariesByAccept(response);
 		assertThat(Http.text(response)).contains("<a href='pprof/profile?seconds=30'>profile</a>",
-				"<a href='pprof/cmdline'>cmdline</a>", "go tool pprof", "<a href='pprof/mutex?seconds=30'>mutex</a>",
+				"<a href='pprof/cmdline'>cmdline</a>", "go tool pprof", "<a href='pprof/mutex?debug=1'>mutex</a>",
 				"<a href='pprof/goroutine?debug=1'>goroutine</a>").doesNotContain("not served yet");
 	}
 
@@ -57,6 +59,7 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).contains("json"));
+		assertVariesByAccept(response);
 		assertThat(Http.text(response)).contains("\"name\":\"profile\"", "\"href\":\"/actuator/pprof/profile\"",
 				"\"served\":true", "\"usage\"");
 	}
@@ -116,13 +119,15 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "profile?seconds=1", "heap", "allocs", "goroutine", "threads", "block?seconds=1",
-			"mutex?seconds=1", "wall?seconds=1", "threadcreate", "trace?seconds=1", "heap?seconds=1",
-			"goroutine?seconds=1" })
+			"mutex?seconds=1", "block", "mutex", "wall?seconds=1", "threadcreate", "trace?seconds=1",
+			"heap?seconds=1", "goroutine?seconds=1" })
 	void everyBinaryProfileShouldBeServedWithGosHeaders(String request) {
 		HttpResponse<byte[]> response = Http.get(url("/" + request));
 		assertThat(response.statusCode()).as(Http.text(response)).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		// A browser gets a page at the same URL.
+		assertVariesByAccept(response);
 		String name = request.replaceFirst("\\?.*", "");
 		String file = name.equals("trace") ? "trace.jfr"
 				: (request.contains("seconds") && !name.equals("profile")) ? name + "-delta" : name;
@@ -167,7 +172,17 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 			response = Http.get(url("/profile?seconds=4"));
 		}
 		assertThat(response.statusCode()).isEqualTo(200);
+		// One member, which readers that take one only (browsers, pako in speedscope) read whole.
+		assertThat(GzipMembers.count(response.body())).isOne();
 		assertThat(DecodedProfile.decode(response.body()).sumWhereStackContains(0, "HotLoop.spin")).isPositive();
+		assertConnectionChecks(response.body());
+	}
+
+	/**
+	 * Asserts that the connection checks of a servlet server ran before the profile, where they run.
+	 * @param body a profile of four seconds
+	 */
+	protected void assertConnectionChecks(byte[] body) {
 	}
 
 	private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
@@ -180,7 +195,8 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "goroutine?debug=1", "goroutine?debug=2", "heap?debug=1", "threadcreate?debug=1" })
+	@ValueSource(strings = { "goroutine?debug=1", "goroutine?debug=2", "heap?debug=1", "threadcreate?debug=1",
+			"block?debug=1", "mutex?debug=1" })
 	void textFormsShouldBeServedAsPlainText(String request) {
 		HttpResponse<byte[]> response = Http.get(url("/" + request));
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -226,7 +242,8 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 		assertThat(Http.text(get)).isEqualTo("num_symbols: 1\n");
 		HttpResponse<byte[]> post = Http.post(url("/symbol"), "0x4a0000+0x401000");
 		assertThat(post.statusCode()).isEqualTo(200);
-		assertThat(Http.text(post)).isEmpty();
+		// Go's first line, and no symbol: no address is known.
+		assertThat(Http.text(post)).isEqualTo("num_symbols: 1\n");
 	}
 
 	@Test
@@ -234,6 +251,10 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 		HttpResponse<byte[]> response = Http.post(url("/profile"), "");
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertGoError(response, "the profile profile is read with GET");
+	}
+
+	private static void assertVariesByAccept(HttpResponse<byte[]> response) {
+		assertThat(response.headers().allValues("Vary")).anySatisfy((vary) -> assertThat(vary).contains("Accept"));
 	}
 
 	static void assertGoError(HttpResponse<byte[]> response, String sentence) {

@@ -16,9 +16,9 @@ class PprofHttpConventionsTests {
 	}
 
 	@Test
-	void symbolLookupsShouldGetAnEmptyAnswer() {
+	void symbolLookupsShouldGetGosFirstLineAlone() {
 		assertThat(PprofHttpConventions.answerBeforeEndpoint("POST", "symbol", "/actuator/pprof"))
-			.isEqualTo(new Answer(200, ""));
+			.isEqualTo(new Answer(200, "num_symbols: 1\n"));
 	}
 
 	@Test

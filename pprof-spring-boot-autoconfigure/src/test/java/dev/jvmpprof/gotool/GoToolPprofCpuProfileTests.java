@@ -59,7 +59,7 @@ class GoToolPprofCpuProfileTests {
 	void topShouldPutTheHotMethodFirst() throws Exception {
 		Result result;
 		try (HotLoop loop = HotLoop.start()) {
-			// Long enough for the server's connection checks: empty gzip members before the profile.
+			// Long enough for the server's connection checks: empty deflate blocks before the profile.
 			result = GoTool.pprof("-top", "-seconds", "4", url("/profile"));
 		}
 		assertThat(result.exitCode()).as(result.stderr()).isZero();

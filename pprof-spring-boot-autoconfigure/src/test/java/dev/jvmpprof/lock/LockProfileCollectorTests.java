@@ -22,7 +22,7 @@ class LockProfileCollectorTests {
 
 	@Test
 	void mutexShouldShowContendedMonitorsAndLocksButNotLatches() throws Exception {
-		DecodedProfile profile = take(new MutexProfileCollector(new JfrEngine(SETTINGS), "app"));
+		DecodedProfile profile = take(new MutexProfileCollector(new JfrEngine(SETTINGS), "off", "app"));
 		assertThat(profile.sampleTypes()).containsExactly("contentions/count", "delay/nanoseconds");
 		assertThat(profile.periodType()).isEqualTo("contentions/count");
 		assertThat(profile.proto().getPeriod()).isOne();
@@ -36,9 +36,24 @@ class LockProfileCollectorTests {
 	void blockShouldAlsoShowParkingOnALatch() throws Exception {
 		// Flight Recorder records a wait that starts and ends inside the window: the workload starts after the
 		// window opens and releases the latch when it closes, before the window ends.
-		DecodedProfile profile = takeWhile(new BlockProfileCollector(new JfrEngine(SETTINGS), "app"));
+		DecodedProfile profile = takeWhile(new BlockProfileCollector(new JfrEngine(SETTINGS), "off", "app"));
 		assertThat(profile.sumWhereStackContains(0, "Contention.holdLock")).isPositive();
 		assertThat(profile.sumWhereStackContains(0, "Contention.awaitLatch")).isPositive();
+	}
+
+	@Test
+	void plainRequestsWhereWaitsAreNotRecordedSinceStartupShouldAnswerAnEmptyProfileSayingWhy() throws Exception {
+		MutexProfileCollector collector = new MutexProfileCollector(new JfrEngine(SETTINGS),
+				"lock waits are not recorded since startup: switch them on", "app");
+		long start = System.nanoTime();
+		ProfileResponse response = collector.take(new ProfileRequest(ProfileName.MUTEX, Optional.empty(), 0, false));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		assertThat(response.attachmentName()).isEqualTo("mutex");
+		DecodedProfile profile = DecodedProfile.decode(response.body());
+		assertThat(profile.sampleTypes()).containsExactly("contentions/count", "delay/nanoseconds");
+		assertThat(profile.proto().getSampleCount()).isZero();
+		assertThat(profile.proto().getCommentList()).extracting(profile::string)
+			.containsExactly("lock waits are not recorded since startup: switch them on");
 	}
 
 	private static DecodedProfile take(LockProfileCollector collector) throws Exception {
