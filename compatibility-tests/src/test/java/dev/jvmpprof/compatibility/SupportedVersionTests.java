@@ -14,6 +14,7 @@ import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfi
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
+import org.springframework.boot.configurationmetadata.ValueHint;
 import org.springframework.boot.context.annotation.ImportCandidates;
 
 import dev.jvmpprof.actuate.PprofEndpoint;
@@ -67,6 +68,16 @@ class SupportedVersionTests {
 			assertThat(property.getDescription()).as(property.getId()).isNotBlank();
 			assertThat(property.getDefaultValue()).as(property.getId()).isNotNull();
 		});
+	}
+
+	@Test
+	void engineChoicesShouldBeOfferedByThisBootsReader() throws IOException {
+		ConfigurationMetadataProperty engine;
+		try (InputStream in = ourMetadata().openStream()) {
+			engine = ConfigurationMetadataRepositoryJsonBuilder.create(in).build().getAllProperties().get("pprof.engine");
+		}
+		assertThat(engine.getHints().getValueHints()).extracting(ValueHint::getValue)
+			.containsExactly("auto", "async-profiler", "jfr");
 	}
 
 	private URL ourMetadata() throws IOException {

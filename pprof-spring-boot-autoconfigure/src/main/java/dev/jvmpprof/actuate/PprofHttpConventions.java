@@ -63,7 +63,7 @@ final class PprofHttpConventions {
 					: new Answer(405, "the pprof index is read with GET\n");
 		}
 		if (profileName.indexOf('/') >= 0) {
-			return new Answer(404, "Unknown profile\n");
+			return unknownProfile();
 		}
 		if (read || "OPTIONS".equals(method)) {
 			return null;
@@ -72,7 +72,7 @@ final class PprofHttpConventions {
 			return new Answer(200, SymbolSource.TABLE);
 		}
 		if (!profileName.isEmpty() && ProfileName.find(profileName).isEmpty()) {
-			return new Answer(404, "Unknown profile\n");
+			return unknownProfile();
 		}
 		String what = profileName.isEmpty() ? "the pprof index" : "the " + profileName + " profile";
 		return new Answer(405, what + " is read with GET\n");
@@ -96,12 +96,16 @@ final class PprofHttpConventions {
 	 */
 	static Answer frameworkError(int status) {
 		return switch (status) {
-			case 404 -> new Answer(404, "Unknown profile\n");
+			case 404 -> unknownProfile();
 			case 405 -> new Answer(405, "the pprof endpoint is read with GET\n");
 			case 406 -> new Answer(406, "no answer matches the Accept header (the index is text/html or application/json)\n");
 			case 415 -> new Answer(415, "a pprof request takes no body\n");
 			default -> (status >= 400 && status < 500) ? new Answer(status, reason(status) + "\n") : null;
 		};
+	}
+
+	private static Answer unknownProfile() {
+		return new Answer(404, ProfileName.UNKNOWN_MESSAGE + "\n");
 	}
 
 	private static String reason(int status) {

@@ -2,15 +2,19 @@ package dev.jvmpprof.actuate;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import dev.jvmpprof.engine.EngineSelection;
+
 /**
  * Settings of the pprof endpoint's profiles. Where the endpoint lives and who may reach it are the actuator's
- * {@code management.*} settings.
+ * {@code management.*} settings. A value the profiles cannot work with stops the application at startup, with a
+ * {@link InvalidPprofPropertyFailureAnalyzer description} of what the setting takes.
  */
 @ConfigurationProperties("pprof")
-public class PprofProperties {
+public class PprofProperties implements InitializingBean {
 
 	/**
 	 * Longest window a request may ask for with the seconds parameter; longer requests get 400.
@@ -33,6 +37,34 @@ public class PprofProperties {
 	private final Heap heap = new Heap();
 
 	private final Labels labels = new Labels();
+
+	@Override
+	public void afterPropertiesSet() {
+		// The seconds parameter is whole seconds, so a shorter maximum would refuse every window.
+		require("pprof.max-duration", this.maxDuration,
+				this.maxDuration != null && this.maxDuration.toSeconds() >= 1, "a duration of at least 1s, such as 10m");
+		require("pprof.engine", this.engine, EngineSelection.isChoice(this.engine),
+				"one of " + String.join(", ", EngineSelection.CHOICES));
+		requirePositive("pprof.cpu.interval", this.cpu.getInterval(), "10ms");
+		requirePositive("pprof.wall.interval", this.wall.getInterval(), "50ms");
+		Duration threshold = this.lock.getThreshold();
+		require("pprof.lock.threshold", threshold, threshold != null && !threshold.isNegative(),
+				"zero or a positive duration, such as 1ms");
+		DataSize sampleInterval = this.heap.getSampleInterval();
+		require("pprof.heap.sample-interval", sampleInterval,
+				sampleInterval != null && sampleInterval.toBytes() > 0, "a positive size, such as 512KB");
+	}
+
+	private static void requirePositive(String property, Duration value, String example) {
+		require(property, value, value != null && !value.isZero() && !value.isNegative(),
+				"a positive duration, such as " + example);
+	}
+
+	private static void require(String property, Object value, boolean valid, String allowed) {
+		if (!valid) {
+			throw new InvalidPprofPropertyException(property, value, allowed);
+		}
+	}
 
 	public Duration getMaxDuration() {
 		return this.maxDuration;

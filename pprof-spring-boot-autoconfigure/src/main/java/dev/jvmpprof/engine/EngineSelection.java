@@ -1,6 +1,7 @@
 package dev.jvmpprof.engine;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Locale;
 
 import dev.jvmpprof.profile.ProfileException;
@@ -10,9 +11,21 @@ import dev.jvmpprof.profile.ProfileException;
  */
 public final class EngineSelection {
 
+	/** The choices {@link #select} takes, in any case. */
+	public static final List<String> CHOICES = List.of("auto", "async-profiler", "jfr");
+
 	private static final System.Logger logger = System.getLogger(EngineSelection.class.getName());
 
 	private EngineSelection() {
+	}
+
+	/**
+	 * Returns whether {@link #select} takes a choice.
+	 * @param choice the choice, such as {@code pprof.engine}'s value
+	 * @return whether it is one of {@link #CHOICES}, in any case
+	 */
+	public static boolean isChoice(String choice) {
+		return choice != null && CHOICES.contains(choice.toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -46,7 +59,7 @@ public final class EngineSelection {
 				}
 			}
 			default -> throw new IllegalArgumentException(
-					"pprof.engine must be auto, async-profiler or jfr, not '" + choice + "'");
+					"pprof.engine must be one of " + String.join(", ", CHOICES) + ", not '" + choice + "'");
 		}
 	}
 

@@ -49,7 +49,7 @@ public final class ProfileDispatcher {
 	public ProfileResponse serve(String name, String seconds, String debug, String gc)
 			throws ProfileException, IOException, InterruptedException {
 		ProfileName profile = ProfileName.find(name)
-			.orElseThrow(() -> new ProfileException(Reason.NOT_FOUND, "Unknown profile"));
+			.orElseThrow(() -> new ProfileException(Reason.NOT_FOUND, ProfileName.UNKNOWN_MESSAGE));
 		ProfileRequest request = ProfileRequest.parse(profile, seconds, debug, gc, this.maxDuration);
 		ProfileSource source = this.sources.get(profile);
 		if (source == null) {

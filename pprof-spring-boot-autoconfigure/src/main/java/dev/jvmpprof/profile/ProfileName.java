@@ -3,6 +3,7 @@ package dev.jvmpprof.profile;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The names the endpoint answers to: Go's, with their JVM meaning, plus {@code threads} as the JVM's name for
@@ -37,6 +38,13 @@ public enum ProfileName {
 
 	WALL("wall", "Wall-clock profile: every thread sampled whether it runs, sleeps or waits. "
 			+ "The seconds parameter sets the duration (default 30).");
+
+	/**
+	 * The answer to a name that is none of these, Go's sentence followed by the names there are, so that a mistyped
+	 * or capitalised name ({@code /Heap}) shows its correction.
+	 */
+	public static final String UNKNOWN_MESSAGE = "Unknown profile: the profiles are "
+			+ Arrays.stream(values()).map(ProfileName::value).collect(Collectors.joining(", "));
 
 	private final String value;
 

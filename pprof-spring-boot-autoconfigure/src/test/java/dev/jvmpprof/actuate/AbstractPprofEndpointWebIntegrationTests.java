@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.jvmpprof.engine.AsyncProfilerEngine;
 import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.GzipMembers;
 import dev.jvmpprof.testing.HotLoop;
@@ -220,10 +221,13 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 	}
 
 	@Test
-	void unknownProfileShouldGet404() {
-		HttpResponse<byte[]> response = Http.get(url("/nosuch"));
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertGoError(response, "Unknown profile");
+	void unknownProfileShouldGet404NamingTheProfiles() {
+		for (String name : new String[] { "/nosuch", "/Heap" }) {
+			HttpResponse<byte[]> response = Http.get(url(name));
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertGoError(response, ProfileName.UNKNOWN_MESSAGE);
+			assertThat(Http.text(response)).contains(", heap, ");
+		}
 	}
 
 	@Test

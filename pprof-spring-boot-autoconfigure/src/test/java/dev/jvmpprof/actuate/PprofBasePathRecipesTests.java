@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.GoTool;
 import dev.jvmpprof.testing.GoTool.Result;
@@ -70,7 +71,7 @@ class PprofBasePathRecipesTests {
 			assertThat(Http.text(symbol)).isEmpty();
 			HttpResponse<byte[]> error = Http.get(base + "/cmdline/x");
 			assertThat(error.statusCode()).isEqualTo(404);
-			assertThat(Http.text(error)).isEqualTo("Unknown profile\n");
+			assertThat(Http.text(error)).isEqualTo(ProfileName.UNKNOWN_MESSAGE + "\n");
 			HttpResponse<byte[]> slash = Http.get(base + "/");
 			assertThat(slash.statusCode()).isEqualTo(301);
 			assertThat(slash.headers().firstValue("Location")).hasValue("/shop/mvc/actuator/pprof");
@@ -107,7 +108,7 @@ class PprofBasePathRecipesTests {
 			HttpResponse<byte[]> error = Http.get(base + "/nosuch");
 			assertThat(error.statusCode()).isEqualTo(404);
 			assertThat(error.headers().firstValue("X-Go-Pprof")).hasValue("1");
-			assertThat(Http.text(error)).isEqualTo("Unknown profile\n");
+			assertThat(Http.text(error)).isEqualTo(ProfileName.UNKNOWN_MESSAGE + "\n");
 			assertThat(Http.text(Http.get(base + "/symbol"))).isEqualTo("num_symbols: 1\n");
 			assertThat(Http.get("http://localhost:" + this.port + "/debug/pprof/symbol").statusCode()).isEqualTo(404);
 		}

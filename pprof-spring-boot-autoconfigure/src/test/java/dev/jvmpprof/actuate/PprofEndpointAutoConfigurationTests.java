@@ -82,7 +82,8 @@ class PprofEndpointAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessage("pprof.engine must be auto, async-profiler or jfr, not 'perf'"));
+				.isInstanceOf(InvalidPprofPropertyException.class)
+				.hasMessage("pprof.engine must be one of auto, async-profiler, jfr, not 'perf'"));
 	}
 
 	@Test

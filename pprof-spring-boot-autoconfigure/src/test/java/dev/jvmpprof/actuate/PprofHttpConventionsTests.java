@@ -3,10 +3,13 @@ package dev.jvmpprof.actuate;
 import org.junit.jupiter.api.Test;
 
 import dev.jvmpprof.actuate.PprofHttpConventions.Answer;
+import dev.jvmpprof.profile.ProfileName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PprofHttpConventionsTests {
+
+	private static final Answer UNKNOWN = new Answer(404, ProfileName.UNKNOWN_MESSAGE + "\n");
 
 	@Test
 	void readsShouldBeLeftToTheEndpoint() {
@@ -28,15 +31,15 @@ class PprofHttpConventionsTests {
 		assertThat(PprofHttpConventions.answerBeforeEndpoint("POST", "", "/actuator/pprof"))
 			.isEqualTo(new Answer(405, "the pprof index is read with GET\n"));
 		assertThat(PprofHttpConventions.answerBeforeEndpoint("PUT", "nosuch", "/actuator/pprof"))
-			.isEqualTo(new Answer(404, "Unknown profile\n"));
+			.isEqualTo(UNKNOWN);
 	}
 
 	@Test
 	void deeperPathsShouldGetUnknownProfileWhateverTheMethod() {
 		assertThat(PprofHttpConventions.answerBeforeEndpoint("GET", "heap/x", "/actuator/pprof"))
-			.isEqualTo(new Answer(404, "Unknown profile\n"));
+			.isEqualTo(UNKNOWN);
 		assertThat(PprofHttpConventions.answerBeforeEndpoint("POST", "symbol/x", "/actuator/pprof"))
-			.isEqualTo(new Answer(404, "Unknown profile\n"));
+			.isEqualTo(UNKNOWN);
 	}
 
 	@Test

@@ -234,7 +234,7 @@ class PprofSecurityIntegrationTests {
 			assertThat(text(symbol)).isEmpty();
 			HttpResponse<byte[]> unknown = send("GET", pprof() + "/nosuch", PASSWORD);
 			assertThat(unknown.statusCode()).isEqualTo(404);
-			assertThat(text(unknown)).isEqualTo("Unknown profile\n");
+			assertThat(text(unknown)).isEqualTo(ProfileName.UNKNOWN_MESSAGE + "\n");
 			HttpResponse<byte[]> post = send("POST", pprof() + "/heap", PASSWORD);
 			assertThat(post.statusCode()).isEqualTo(405);
 			assertThat(text(post)).isEqualTo("the heap profile is read with GET\n");

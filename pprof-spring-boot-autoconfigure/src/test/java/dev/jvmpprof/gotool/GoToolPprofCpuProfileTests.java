@@ -92,7 +92,8 @@ class GoToolPprofCpuProfileTests {
 		assertThat(result.stderr()).containsPattern(
 				"server response: 400 [A-Za-z ]*- invalid value for \"seconds\" - must be a positive integer");
 		Result unknown = GoTool.pprof("-raw", url("/nosuch"));
-		assertThat(unknown.stderr()).containsPattern("server response: 404 [A-Za-z ]*- Unknown profile");
+		assertThat(unknown.stderr())
+			.containsPattern("server response: 404 [A-Za-z ]*- Unknown profile: the profiles are allocs, block, ");
 	}
 
 }

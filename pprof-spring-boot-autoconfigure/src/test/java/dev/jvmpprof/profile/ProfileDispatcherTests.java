@@ -32,7 +32,8 @@ class ProfileDispatcherTests {
 	void serveShouldAnswerUnknownNamesLikeGo() {
 		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
 		assertThatExceptionOfType(ProfileException.class).isThrownBy(() -> dispatcher.serve("Goroutine", null, null, null))
-			.withMessage("Unknown profile")
+			.withMessage("Unknown profile: the profiles are allocs, block, cmdline, goroutine, heap, mutex, profile, "
+					+ "symbol, threadcreate, threads, trace, wall")
 			.extracting(ProfileException::getReason)
 			.isEqualTo(ProfileException.Reason.NOT_FOUND);
 	}

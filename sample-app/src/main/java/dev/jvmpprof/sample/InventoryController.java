@@ -18,7 +18,10 @@ public class InventoryController {
 	static final int MAX_THREADS = 64;
 
 	// Long enough for a lock profile to catch the waiting, short enough for an interactive request.
-	static final long DURATION_MILLIS = 200;
+	static final long DEFAULT_DURATION_MILLIS = 200;
+
+	// Long enough for the lock commands of the README's "try" list, typed by hand.
+	static final int MAX_SECONDS = 600;
 
 	private final Inventory inventory;
 
@@ -27,14 +30,18 @@ public class InventoryController {
 	}
 
 	/**
-	 * Has {@code threads} threads reserve stock from the one shared {@link Inventory} for about 200 ms.
+	 * Has {@code threads} threads reserve stock from the one shared {@link Inventory} for about 200 ms or, with
+	 * {@code seconds}, for that long, so that the contention lasts as long as the profiles taken of it.
 	 */
 	@GetMapping("/inventory/reserve")
-	public ReservationResult reserve(@RequestParam(name = "threads", defaultValue = "4") int threads)
-			throws InterruptedException {
-		if (threads < 1) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "threads must be at least 1");
+	public ReservationResult reserve(@RequestParam(name = "threads", defaultValue = "4") int threads,
+			@RequestParam(name = "seconds", defaultValue = "0") int seconds) throws InterruptedException {
+		if (threads < 1 || seconds < 0) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"threads must be at least 1 and seconds not negative");
 		}
+		long durationNanos = (seconds > 0) ? Math.min(seconds, MAX_SECONDS) * 1_000_000_000L
+				: DEFAULT_DURATION_MILLIS * 1_000_000;
 		int workerCount = Math.min(threads, MAX_THREADS);
 		long[] perThread = new long[workerCount];
 		// Release all workers at once so they actually contend instead of running one after another.
@@ -50,7 +57,7 @@ public class InventoryController {
 					Thread.currentThread().interrupt();
 					return;
 				}
-				long deadline = System.nanoTime() + DURATION_MILLIS * 1_000_000;
+				long deadline = System.nanoTime() + durationNanos;
 				while (System.nanoTime() < deadline) {
 					inventory.reserve();
 					perThread[index]++;

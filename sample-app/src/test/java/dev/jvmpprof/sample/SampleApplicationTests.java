@@ -32,6 +32,15 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void primesWithSecondsCountsOverAndOverForThatLong() throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<String> response = get("/primes?limit=1000&seconds=1");
+		assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(1_000_000_000L);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"primes\":168").containsPattern("\"rounds\":[1-9][0-9]+");
+	}
+
+	@Test
 	void primesRejectsNonNumericLimit() throws Exception {
 		assertThat(get("/primes?limit=abc").statusCode()).isEqualTo(400);
 	}
@@ -48,6 +57,15 @@ class SampleApplicationTests {
 		HttpResponse<String> response = get("/inventory/reserve?threads=2");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"threads\":2");
+	}
+
+	@Test
+	void inventoryWithSecondsContendsForThatLong() throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<String> response = get("/inventory/reserve?threads=2&seconds=1");
+		assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(1_000_000_000L);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(get("/inventory/reserve?seconds=-1").statusCode()).isEqualTo(400);
 	}
 
 	@Test
