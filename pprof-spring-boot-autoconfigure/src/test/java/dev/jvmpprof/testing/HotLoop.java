@@ -37,11 +37,19 @@ public final class HotLoop implements AutoCloseable {
 	 * @param time the CPU time to wait for
 	 */
 	public void awaitCpuTime(Duration time) {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		long until = threads.getThreadCpuTime(this.thread.getId()) + time.toNanos();
+		Duration until = cpuTime().plus(time);
 		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(5))
-			.until(() -> threads.getThreadCpuTime(this.thread.getId()) >= until);
+			.until(() -> cpuTime().compareTo(until) >= 0);
+	}
+
+	/**
+	 * Returns how long the loop has run on a CPU so far: what bounds the samples a CPU profile can take of it.
+	 * @return the loop thread's CPU time
+	 */
+	public Duration cpuTime() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		return Duration.ofNanos(threads.getThreadCpuTime(this.thread.getId()));
 	}
 
 	private void run() {
