@@ -53,8 +53,7 @@ class AsyncProfilerEngineTests {
 			assertThat(secondRecorded.files()).hasSize(2);
 			int firstSamples = count(firstRecorded);
 			int secondSamples = count(secondRecorded);
-			// About 120 samples of the loop each at 100 Hz, and a few of other threads (the JIT compiler, the GC);
-			// the shared middle is counted by both.
+			// About 120 samples of the loop each at 100 Hz; the shared middle is counted by both.
 			assertThat(firstSamples).isBetween(60, 200);
 			assertThat(secondSamples).isBetween(60, 200);
 			first.close();
@@ -111,7 +110,12 @@ class AsyncProfilerEngineTests {
 
 	static int count(Window.Recorded recorded) throws Exception {
 		AtomicInteger samples = new AtomicInteger();
-		WindowEvents.forEach(recorded, Set.of("jdk.ExecutionSample"), (event) -> samples.incrementAndGet());
+		// The loop's own: other threads (the compiler, the collector) take more of a longer window on a busy machine.
+		WindowEvents.forEach(recorded, Set.of("jdk.ExecutionSample"), (event) -> {
+			if ("hot-loop".equals(event.getThread("sampledThread").getJavaName())) {
+				samples.incrementAndGet();
+			}
+		});
 		return samples.get();
 	}
 
