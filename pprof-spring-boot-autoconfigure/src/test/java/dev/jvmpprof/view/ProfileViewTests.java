@@ -38,7 +38,8 @@ class ProfileViewTests {
 		assertThat(ProfileView.window(ProfileName.PROFILE, null)).isEqualTo(Duration.ofSeconds(30));
 		assertThat(ProfileView.window(ProfileName.PROFILE, "2")).isEqualTo(Duration.ofSeconds(2));
 		assertThat(ProfileView.window(ProfileName.WALL, null)).isEqualTo(Duration.ofSeconds(30));
-		assertThat(ProfileView.window(ProfileName.MUTEX, null)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(ProfileView.window(ProfileName.MUTEX, null)).as("the waits since startup, at once").isZero();
+		assertThat(ProfileView.window(ProfileName.MUTEX, "3")).isEqualTo(Duration.ofSeconds(3));
 		assertThat(ProfileView.window(ProfileName.TRACE, null)).isEqualTo(Duration.ofSeconds(5));
 		assertThat(ProfileView.window(ProfileName.HEAP, null)).isZero();
 		assertThat(ProfileView.window(ProfileName.HEAP, "7")).isEqualTo(Duration.ofSeconds(7));
