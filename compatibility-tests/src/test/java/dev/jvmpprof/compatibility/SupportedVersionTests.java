@@ -74,7 +74,10 @@ class SupportedVersionTests {
 	void engineChoicesShouldBeOfferedByThisBootsReader() throws IOException {
 		ConfigurationMetadataProperty engine;
 		try (InputStream in = ourMetadata().openStream()) {
-			engine = ConfigurationMetadataRepositoryJsonBuilder.create(in).build().getAllProperties().get("pprof.engine");
+			engine = ConfigurationMetadataRepositoryJsonBuilder.create(in)
+				.build()
+				.getAllProperties()
+				.get("pprof.engine");
 		}
 		assertThat(engine.getHints().getValueHints()).extracting(ValueHint::getValue)
 			.containsExactly("auto", "async-profiler", "jfr");

@@ -41,8 +41,8 @@ public class PprofProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		// The seconds parameter is whole seconds, so a shorter maximum would refuse every window.
-		require("pprof.max-duration", this.maxDuration,
-				this.maxDuration != null && this.maxDuration.toSeconds() >= 1, "a duration of at least 1s, such as 10m");
+		require("pprof.max-duration", this.maxDuration, this.maxDuration != null && this.maxDuration.toSeconds() >= 1,
+				"a duration of at least 1s, such as 10m");
 		require("pprof.engine", this.engine, EngineSelection.isChoice(this.engine),
 				"one of " + String.join(", ", EngineSelection.CHOICES));
 		requirePositive("pprof.cpu.interval", this.cpu.getInterval(), "10ms");

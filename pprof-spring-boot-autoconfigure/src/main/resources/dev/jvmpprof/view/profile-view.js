@@ -210,6 +210,8 @@
 		}
 		for (const s of p.samples) {
 			s.stack = stack(p, s.locationIds);
+			s.ownStart = ownCodeStart(s.stack);
+			s.noStack = s.stack.length === 1 && /^\[.*\]$/.test(s.stack[0]);
 		}
 		return p;
 	}
@@ -299,6 +301,31 @@
 		return names;
 	}
 
+	// ---- The application's own code
+
+	// The JDK, the web servers and the frameworks that call an application's code, and this endpoint's own web
+	// filter: in a request's stack, the 40 or so frames above the application's first one are theirs, and the same
+	// in every request.
+	const FRAMEWORK = new RegExp('^(java|javax|jdk|sun|com\\.sun|jakarta|org\\.springframework|org\\.apache|io\\.netty'
+		+ '|reactor|io\\.micrometer|io\\.undertow|org\\.eclipse\\.jetty|com\\.fasterxml|tools\\.jackson|ch\\.qos'
+		+ '|org\\.slf4j|kotlin|kotlinx|scala|dev\\.jvmpprof\\.actuate)\\.');
+
+	function isOwnCode(name) {
+		// Native frames have no package: a C function, or a C++ one with '::'.
+		return name.includes('.') && !name.includes('::') && !FRAMEWORK.test(name);
+	}
+
+	// Where a stack (root first) reaches the application's own code: its first frame of it that calls something,
+	// since a heap profile's leaf is the allocated type. 0 where the stack has none, which then stays whole.
+	function ownCodeStart(names) {
+		for (let i = 0; i < names.length - 1; i++) {
+			if (isOwnCode(names[i])) {
+				return i;
+			}
+		}
+		return 0;
+	}
+
 	// ---- Values in their units, as go tool pprof prints them
 
 	function format(value, unit) {
@@ -328,7 +355,7 @@
 
 	// ---- The view: sample type, flame graph, search, top table
 
-	const state = { profile: null, index: 0, root: null, focus: null, total: 0, sortBy: 'flat' };
+	const state = { profile: null, index: 0, root: null, focus: null, total: 0, sortBy: 'flat', ownCode: true };
 	const frameNodes = new Map();
 
 	function show(taken) {
@@ -380,7 +407,17 @@
 			total += ' (' + percent(state.total, p.durationNanos) + ' of the duration)';
 		}
 		rows.push(['Total', total]);
-		rows.push(['Samples', p.samples.length.toLocaleString('en-US')]);
+		if (state.root.leftOut > 0) {
+			rows.push(['Not in the graph', format(state.root.leftOut, unit) + ' (' + percent(state.root.leftOut, state.total)
+				+ ') at no stack, such as ' + state.root.leftOutName]);
+		}
+		// What go tool pprof calls samples: the sum of the samples type's values (a CPU profile's 64 at 10 ms for
+		// 640 ms), not the number of sample records, which are distinct stacks and labels.
+		const counted = p.sampleTypes.findIndex((t) => t.type === 'samples');
+		if (counted >= 0) {
+			rows.push(['Samples', format(p.samples.reduce((sum, s) => sum + (s.values[counted] || 0), 0), 'count')]);
+		}
+		rows.push(['Stacks', p.samples.length.toLocaleString('en-US')]);
 		summary(rows);
 		render();
 		topTable();
@@ -400,17 +437,27 @@
 		}
 	}
 
-	// Samples merged into a tree of frames by name; only positive values have a width in a flame graph.
+	// Samples merged into a tree of frames by name; only positive values have a width in a flame graph. With the
+	// focus on the application's code, a stack starts at its first frame of it, as go tool pprof's -hide of the
+	// frames above would show it, so that the application's frames are at the top of the graph; and what has no
+	// stack, such as a heap profile's [allocated before sampling started], is left out, so that the stacks
+	// fill the graph's width.
 	function tree(p, index) {
-		const root = { name: 'all', value: 0, self: 0, children: new Map(), parent: null, depth: 0 };
+		const root = { name: 'all', value: 0, self: 0, children: new Map(), parent: null, depth: 0, leftOut: 0,
+			leftOutName: null };
 		for (const s of p.samples) {
 			const v = s.values[index];
 			if (!(v > 0)) {
 				continue;
 			}
+			if (state.ownCode && s.noStack) {
+				root.leftOut += v;
+				root.leftOutName = root.leftOutName || s.stack[0];
+				continue;
+			}
 			root.value += v;
 			let node = root;
-			for (const name of s.stack) {
+			for (const name of (state.ownCode ? s.stack.slice(s.ownStart) : s.stack)) {
 				let child = node.children.get(name);
 				if (!child) {
 					child = { name, value: 0, self: 0, children: new Map(), parent: node, depth: node.depth + 1 };
@@ -646,6 +693,10 @@
 	});
 	$('search').addEventListener('input', search);
 	$('reset-zoom').addEventListener('click', () => zoom(state.root));
+	$('own-code').addEventListener('change', () => {
+		state.ownCode = $('own-code').checked;
+		choose(state.index);
+	});
 	document.addEventListener('keydown', (event) => {
 		if (event.key === 'Escape' && state.root) {
 			zoom(state.root);

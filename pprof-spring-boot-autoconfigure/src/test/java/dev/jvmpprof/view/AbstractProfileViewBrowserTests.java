@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +22,10 @@ import dev.jvmpprof.testing.Browser;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.GzipMembers;
 import dev.jvmpprof.testing.HotLoop;
+import dev.jvmpprof.testing.RequestLoad;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * A profile's page in a real browser, headless Chromium, against the real server: the same tests for Spring MVC and
@@ -30,6 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractProfileViewBrowserTests {
 
 	static final String HOT_METHOD = "dev.jvmpprof.testing.HotLoop.spin";
+
+	/** A request's handler method, called through the server's and the framework's frames. */
+	static final String ROUTE = "dev.jvmpprof.testing.OrderRoutes.placeOrder";
+
+	/** The flame graph's row height in pixels. */
+	static final int ROW = 18;
 
 	static Browser browser;
 
@@ -69,7 +79,10 @@ abstract class AbstractProfileViewBrowserTests {
 			awaitResult(driver);
 		}
 		assertThat(driver.findElement(By.id("progress")).isDisplayed()).isFalse();
-		assertThat(driver.findElement(By.id("summary")).getText()).contains("Type", "cpu", "Duration", "Total");
+		String summary = driver.findElement(By.id("summary")).getText();
+		assertThat(summary).contains("Type", "cpu", "Duration", "Total", "Stacks");
+		// go tool pprof's samples: each stands for one 10 ms interval of the CPU total, whatever the stacks.
+		assertThat(10.0 * number(summary, "Samples")).as(summary).isCloseTo(millis(summary, "Total"), within(10.0));
 		WebElement hot = hotFrame(driver);
 		assertThat(hot.isDisplayed()).isTrue();
 		int graphWidth = driver.findElement(By.id("flamegraph")).getRect().getWidth();
@@ -82,6 +95,27 @@ abstract class AbstractProfileViewBrowserTests {
 		assertThat(tooltip.getText()).contains(HOT_METHOD).containsPattern("[0-9.]+m?s \\([0-9.]+% of all\\)");
 		browser.screenshot(stack() + "-profile-flamegraph");
 		assertThat(driver.findElement(By.cssSelector("#top tbody tr td.name")).getText()).isEqualTo(HOT_METHOD);
+	}
+
+	@Test
+	void requestCodeShouldBeOnTopUntilTheFrameworkFramesAreShown() throws Exception {
+		ChromeDriver driver = browser.driver();
+		try (RequestLoad load = RequestLoad.start("http://localhost:" + this.port, 2, "/orders/{n}")) {
+			driver.get(url("/profile?seconds=2"));
+			awaitResult(driver);
+		}
+		WebElement focus = driver.findElement(By.id("own-code"));
+		assertThat(focus.isSelected()).as("focused on the application's code by default").isTrue();
+		assertThat(depth(frame(driver, ROUTE))).as("the handler's depth below all").isEqualTo(1);
+		browser.screenshot(stack() + "-profile-own-code");
+		focus.click();
+		assertThat(depth(frame(driver, ROUTE))).as("the handler's depth in the whole stack").isGreaterThan(10);
+		assertThat(driver.findElements(By.cssSelector("#flamegraph .frame")))
+			.extracting((frame) -> frame.getAttribute("data-name"))
+			.anyMatch((name) -> name.startsWith("org.springframework.web."));
+		browser.screenshot(stack() + "-profile-full-stacks");
+		focus.click();
+		assertThat(depth(frame(driver, ROUTE))).isEqualTo(1);
 	}
 
 	@Test
@@ -198,11 +232,33 @@ abstract class AbstractProfileViewBrowserTests {
 	}
 
 	static WebElement hotFrame(ChromeDriver driver) {
+		return frame(driver, HOT_METHOD);
+	}
+
+	static WebElement frame(ChromeDriver driver, String name) {
 		return driver.findElements(By.cssSelector("#flamegraph .frame"))
 			.stream()
-			.filter((frame) -> HOT_METHOD.equals(frame.getAttribute("data-name")))
+			.filter((frame) -> name.equals(frame.getAttribute("data-name")))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no frame of " + HOT_METHOD + "; console:\n" + browser.console()));
+			.orElseThrow(() -> new AssertionError("no frame of " + name + "; console:\n" + browser.console()));
+	}
+
+	static int depth(WebElement frame) {
+		return Integer.parseInt(frame.getCssValue("top").replace("px", "")) / ROW;
+	}
+
+	/** A whole number from the page's summary, such as {@code Samples 123}. */
+	static long number(String summary, String term) {
+		Matcher matcher = Pattern.compile(term + "\\s+([0-9,]+)").matcher(summary);
+		assertThat(matcher.find()).as("%s in %s", term, summary).isTrue();
+		return Long.parseLong(matcher.group(1).replace(",", ""));
+	}
+
+	/** A time from the page's summary in milliseconds, such as {@code Total 1.23s}. */
+	static double millis(String summary, String term) {
+		Matcher matcher = Pattern.compile(term + "\\s+([0-9.]+)(ms|s)\\b").matcher(summary);
+		assertThat(matcher.find()).as("%s in %s", term, summary).isTrue();
+		return Double.parseDouble(matcher.group(1)) * ("s".equals(matcher.group(2)) ? 1000 : 1);
 	}
 
 }

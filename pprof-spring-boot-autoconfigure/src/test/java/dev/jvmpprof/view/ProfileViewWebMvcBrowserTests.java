@@ -1,6 +1,7 @@
 package dev.jvmpprof.view;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,13 +13,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import dev.jvmpprof.testing.HeapHoard;
+import dev.jvmpprof.testing.OrderRoutes;
 import dev.jvmpprof.testing.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { TestApplication.class, OrderRoutes.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=pprof")
 class ProfileViewWebMvcBrowserTests extends AbstractProfileViewBrowserTests {
+
+	private static final String BEFORE_SAMPLING = "[allocated before sampling started]";
 
 	@Override
 	String stack() {
@@ -41,7 +45,15 @@ class ProfileViewWebMvcBrowserTests extends AbstractProfileViewBrowserTests {
 		assertThat(summary.getText()).contains("inuse_space").containsPattern("Total\\s+[0-9.]+[kMG]?B");
 		// Which live objects the leak profiler keeps samples of varies with what ran before: the hoard need not show.
 		assertThat(driver.findElements(By.cssSelector("#flamegraph .frame"))).isNotEmpty();
+		// What the heap held before sampling started has no stack: it is left out, so that the stacks fill the graph.
+		assertThat(summary.getText()).containsPattern("Not in the graph\\s+[0-9.]+[kMG]?B \\([0-9.]+%\\) at no stack");
+		assertThat(frameNames(driver)).doesNotContain(BEFORE_SAMPLING);
 		browser.screenshot(stack() + "-heap-inuse-space");
+		driver.findElement(By.id("own-code")).click();
+		assertThat(frameNames(driver)).contains(BEFORE_SAMPLING);
+		assertThat(summary.getText()).doesNotContain("Not in the graph");
+		browser.screenshot(stack() + "-heap-inuse-space-whole");
+		driver.findElement(By.id("own-code")).click();
 		sampleType.selectByVisibleText("alloc_objects (count)");
 		assertThat(summary.getText()).contains("alloc_objects").containsPattern("Total\\s+[0-9,]+(\\s|$)");
 		assertThat(driver.findElements(By.cssSelector("#flamegraph .frame"))).isNotEmpty();
@@ -50,6 +62,13 @@ class ProfileViewWebMvcBrowserTests extends AbstractProfileViewBrowserTests {
 		awaitResult(driver);
 		assertThat(new Select(driver.findElement(By.id("sample-type"))).getFirstSelectedOption().getText())
 			.as("allocs names its default type").isEqualTo("alloc_space (bytes)");
+	}
+
+	private static List<String> frameNames(ChromeDriver driver) {
+		return driver.findElements(By.cssSelector("#flamegraph .frame"))
+			.stream()
+			.map((frame) -> frame.getAttribute("data-name"))
+			.toList();
 	}
 
 	@Test

@@ -126,11 +126,12 @@ class ReadmeTryListTests {
 			.redirectOutput(log.toFile())
 			.start();
 		HttpClient client = HttpClient.newHttpClient();
-		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
+		URI health = URI.create("http://localhost:" + port + "/actuator/health");
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			assertThat(process.isAlive()).as("the sample app is running:%n%s", Files.readString(log)).isTrue();
 			try {
-				return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				return client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
 			}
 			catch (IOException ex) {
 				return false;
@@ -142,7 +143,8 @@ class ReadmeTryListTests {
 	private Result run(String command, int index) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(this.directory.toFile());
 		// jfr is the JDK's; go tool pprof keeps its downloads in PPROF_TMPDIR.
-		builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+		Path jdk = Path.of(System.getProperty("java.home"), "bin");
+		builder.environment().put("PATH", jdk + ":" + System.getenv("PATH"));
 		builder.environment().put("PPROF_TMPDIR", this.directory.toString());
 		// Files, not pipes: a command put in the background keeps its output open after its shell has exited.
 		Path out = this.directory.resolve(index + ".out");
