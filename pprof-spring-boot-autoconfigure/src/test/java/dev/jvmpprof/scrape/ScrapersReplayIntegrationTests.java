@@ -97,6 +97,8 @@ class ScrapersReplayIntegrationTests {
 		for (List<Scrape> answers : byScraperAndPath.values()) {
 			assertParsedByGo(answers);
 			String path = answers.get(0).path();
+			// Not allocs yet: an array site's bytes label is the size of its live samples, so the site changes key
+			// as they come and go, and its alloc_* values move to another (stack, labels).
 			if (path.endsWith("/block") || path.endsWith("/mutex")) {
 				assertNeverDown(answers, 2);
 			}
