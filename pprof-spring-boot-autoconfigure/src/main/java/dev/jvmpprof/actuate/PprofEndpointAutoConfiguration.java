@@ -137,7 +137,8 @@ public class PprofEndpointAutoConfiguration {
 	@Conditional(LockAlwaysOnCondition.class)
 	public LockWaitRecorder pprofLockWaitRecorder(ContinuousRecording recording, PprofProperties properties) {
 		// Started with the context, so that plain block and mutex answer at once with every wait since startup.
-		LockWaitRecorder recorder = new LockWaitRecorder(recording, properties.getLock().getThreshold());
+		LockWaitRecorder recorder = new LockWaitRecorder(recording, properties.getLock().getThreshold(),
+				properties.getLock().isIdleWaits());
 		recorder.start();
 		return recorder;
 	}
@@ -149,8 +150,9 @@ public class PprofEndpointAutoConfiguration {
 		// Lock waits come from Flight Recorder whatever samples CPU: it records every kind of wait.
 		JfrEngine windows = new JfrEngine(samplingSettings(properties));
 		LockWaitRecorder running = recorder.getIfAvailable();
-		return (running != null) ? new BlockProfileCollector(windows, running, CommandLine.programName())
-				: new BlockProfileCollector(windows, LOCK_WAITS_OFF, CommandLine.programName());
+		boolean idleWaits = properties.getLock().isIdleWaits();
+		return (running != null) ? new BlockProfileCollector(windows, running, idleWaits, CommandLine.programName())
+				: new BlockProfileCollector(windows, LOCK_WAITS_OFF, idleWaits, CommandLine.programName());
 	}
 
 	@Bean

@@ -231,12 +231,27 @@ public class PprofProperties implements InitializingBean {
 		 */
 		private String alwaysOn = "auto";
 
+		/**
+		 * Whether block counts threads waiting for work to arrive too: pool workers between tasks (thread pools,
+		 * scheduled executors, fork-join pools, Tomcat's), the JDK's reference handlers and timers. Left out by
+		 * default: they are idle, not blocked, and drown the waits that matter.
+		 */
+		private boolean idleWaits = false;
+
 		public Duration getThreshold() {
 			return this.threshold;
 		}
 
 		public void setThreshold(Duration threshold) {
 			this.threshold = threshold;
+		}
+
+		public boolean isIdleWaits() {
+			return this.idleWaits;
+		}
+
+		public void setIdleWaits(boolean idleWaits) {
+			this.idleWaits = idleWaits;
 		}
 
 		public String getAlwaysOn() {

@@ -148,15 +148,6 @@ public final class ContinuousRecording {
 			this.action = action;
 		}
 
-		/**
-		 * Waits until every event before now has been delivered.
-		 * @throws InterruptedException if interrupted while waiting
-		 * @see ContinuousRecording#awaitDeliveryUntilNow()
-		 */
-		public void awaitDeliveryUntilNow() throws InterruptedException {
-			ContinuousRecording.this.awaitDeliveryUntilNow();
-		}
-
 		@Override
 		public void close() {
 			unsubscribe(this);

@@ -23,6 +23,8 @@ public final class LockWaitRecorder implements AutoCloseable {
 
 	private final Duration threshold;
 
+	private final boolean idleWaits;
+
 	private final StackProfile block = new StackProfile(2);
 
 	private final StackProfile mutex = new StackProfile(2);
@@ -35,10 +37,12 @@ public final class LockWaitRecorder implements AutoCloseable {
 	 * Creates a recorder that reads a stream it may share with other recorders.
 	 * @param recording the stream
 	 * @param threshold the shortest wait to record
+	 * @param idleWaits whether {@code block} counts threads waiting for work too
 	 */
-	public LockWaitRecorder(ContinuousRecording recording, Duration threshold) {
+	public LockWaitRecorder(ContinuousRecording recording, Duration threshold, boolean idleWaits) {
 		this.recording = recording;
 		this.threshold = threshold;
+		this.idleWaits = idleWaits;
 	}
 
 	/**
@@ -92,6 +96,10 @@ public final class LockWaitRecorder implements AutoCloseable {
 	}
 
 	private void record(RecordedEvent event) {
+		if (!this.idleWaits && LockWaits.isIdle(event)) {
+			// Never a contention either; left before its stack is converted, as idle pools wait often.
+			return;
+		}
 		List<List<Frame>> stack = StackConverter.stack(event.getStackTrace());
 		long delay = event.getDuration().toNanos();
 		synchronized (this.block) {

@@ -13,7 +13,8 @@ public enum ProfileName {
 
 	ALLOCS("allocs", "A sampling of all past memory allocations, at the stacks that allocated them."),
 
-	BLOCK("block", "Stack traces that led to blocking on synchronization: monitors, locks, parking and waiting."),
+	BLOCK("block", "Stack traces that led to blocking on synchronization: monitors, locks, parking and waiting. "
+			+ "Threads waiting for work (idle pool workers, reference handlers, timers) are left out."),
 
 	CMDLINE("cmdline", "The command line of this JVM: launcher, JVM flags, main class or jar, and arguments."),
 

@@ -26,7 +26,7 @@ class ConfigurationMetadataTests {
 			.toList();
 		assertThat(ours).extracting((property) -> property.get("name"))
 			.contains("pprof.max-duration", "pprof.engine", "pprof.cpu.interval", "pprof.wall.interval",
-					"pprof.lock.threshold", "pprof.lock.always-on");
+					"pprof.lock.threshold", "pprof.lock.always-on", "pprof.lock.idle-waits");
 		assertThat(ours).allSatisfy((property) -> {
 			assertThat((String) property.get("description")).as("%s", property.get("name")).isNotBlank();
 			assertThat(property.get("defaultValue")).as("%s", property.get("name")).isNotNull();

@@ -2,6 +2,9 @@ package dev.jvmpprof.lock;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +39,27 @@ class LockProfileCollectorTests {
 	void blockShouldAlsoShowParkingOnALatch() throws Exception {
 		// Flight Recorder records a wait that starts and ends inside the window: the workload starts after the
 		// window opens and releases the latch when it closes, before the window ends.
-		DecodedProfile profile = takeWhile(new BlockProfileCollector(new JfrEngine(SETTINGS), "off", "app"));
+		DecodedProfile profile = takeWhile(new BlockProfileCollector(new JfrEngine(SETTINGS), "off", false, "app"));
 		assertThat(profile.sumWhereStackContains(0, "Contention.holdLock")).isPositive();
 		assertThat(profile.sumWhereStackContains(0, "Contention.awaitLatch")).isPositive();
+	}
+
+	@Test
+	void blockShouldLeaveOutThreadsWaitingForWorkUnlessAsked() throws Exception {
+		ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor();
+		try {
+			// Its worker waits 20 ms in the executor's queue for each next run.
+			idle.scheduleWithFixedDelay(() -> { }, 0, 20, TimeUnit.MILLISECONDS);
+			DecodedProfile without = take(new BlockProfileCollector(new JfrEngine(SETTINGS), "off", false, "app"));
+			DecodedProfile with = take(new BlockProfileCollector(new JfrEngine(SETTINGS), "off", true, "app"));
+			assertThat(without.sumWhereStackContains(0, "Contention.holdLock")).isPositive();
+			assertThat(without.sumWhereStackContains(0, "DelayedWorkQueue.take")).isZero();
+			assertThat(with.sumWhereStackContains(0, "Contention.holdLock")).isPositive();
+			assertThat(with.sumWhereStackContains(0, "DelayedWorkQueue.take")).isPositive();
+		}
+		finally {
+			idle.shutdownNow();
+		}
 	}
 
 	@Test

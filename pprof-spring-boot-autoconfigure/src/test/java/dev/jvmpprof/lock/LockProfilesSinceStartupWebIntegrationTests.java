@@ -7,8 +7,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -92,6 +96,23 @@ class LockProfilesSinceStartupWebIntegrationTests {
 		}
 		finally {
 			Files.delete(file);
+		}
+	}
+
+	@Test
+	void plainBlockShouldLeaveOutThreadsWaitingForWork() throws Exception {
+		ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor();
+		try {
+			idle.scheduleWithFixedDelay(() -> { }, 0, 20, TimeUnit.MILLISECONDS);
+			CountedContention.run(WAITERS);
+			DecodedProfile block = awaitEveryWait("block");
+			// The executor's worker has waited some 50 times by now, and Tomcat's workers between requests.
+			assertThat(block.sumWhereStackContains(0, "DelayedWorkQueue.take")).isZero();
+			assertThat(block.sumWhereStackContains(0, "ThreadPoolExecutor.getTask")).isZero();
+			assertThat(contentions(block, "enterMonitor")).isPositive();
+		}
+		finally {
+			idle.shutdownNow();
 		}
 	}
 
