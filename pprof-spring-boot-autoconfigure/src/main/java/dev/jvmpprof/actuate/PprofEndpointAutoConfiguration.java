@@ -233,8 +233,8 @@ public class PprofEndpointAutoConfiguration {
 						message.because(LOCK_ALWAYS_ON + " is auto and this is Java " + java));
 			}
 			if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-				throw new IllegalArgumentException(
-						LOCK_ALWAYS_ON + " must be auto, true or false, not '" + value + "'");
+				// Conditions run before the properties bind: the one place this value is read and checked.
+				throw new InvalidPprofPropertyException(LOCK_ALWAYS_ON, value, "one of auto, true, false");
 			}
 			boolean alwaysOn = Boolean.parseBoolean(value);
 			return new ConditionOutcome(alwaysOn, message.because(LOCK_ALWAYS_ON + " is " + value));

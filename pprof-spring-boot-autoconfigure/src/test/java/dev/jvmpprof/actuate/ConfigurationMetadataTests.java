@@ -1,6 +1,7 @@
 package dev.jvmpprof.actuate;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +37,17 @@ class ConfigurationMetadataTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void everyEnumeratedPropertyShouldOfferItsValues() throws Exception {
-		// pprof.engine is the one String property with a fixed set of values; booleans get theirs from their type.
+		// The String properties with a fixed set of values; booleans get theirs from their type.
 		List<Map<String, Object>> hints = (List<Map<String, Object>>) metadata().get("hints");
-		assertThat(hints).extracting((hint) -> hint.get("name")).containsExactly("pprof.engine");
-		List<Map<String, Object>> values = (List<Map<String, Object>>) hints.get(0).get("values");
-		assertThat(values).extracting((value) -> value.get("value"))
-			.containsExactlyElementsOf(EngineSelection.CHOICES);
-		assertThat(values).allSatisfy((value) -> assertThat((String) value.get("description")).isNotBlank());
+		Map<String, List<String>> offered = new LinkedHashMap<>();
+		for (Map<String, Object> hint : hints) {
+			List<Map<String, Object>> values = (List<Map<String, Object>>) hint.get("values");
+			assertThat(values).allSatisfy((value) -> assertThat((String) value.get("description")).isNotBlank());
+			offered.put((String) hint.get("name"), values.stream().map((value) -> (String) value.get("value")).toList());
+		}
+		assertThat(offered).containsOnlyKeys("pprof.engine", "pprof.lock.always-on");
+		assertThat(offered.get("pprof.engine")).containsExactlyElementsOf(EngineSelection.CHOICES);
+		assertThat(offered.get("pprof.lock.always-on")).containsExactly("auto", "true", "false");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ class InvalidPprofPropertyFailureAnalyzerTests {
 			pprof.lock.threshold       | -1ms          | zero or a positive duration, such as 1ms
 			pprof.heap.sample-interval | 0KB           | a positive size, such as 512KB
 			pprof.max-duration         | 500ms         | a duration of at least 1s, such as 10m
+			pprof.lock.always-on       | sometimes     | one of auto, true, false
 			""")
 	void wrongValueShouldStopStartupNamingThePropertyAndWhatItTakes(String property, String value, String allowed,
 			CapturedOutput output) {

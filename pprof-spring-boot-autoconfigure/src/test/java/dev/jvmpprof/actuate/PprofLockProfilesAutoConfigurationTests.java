@@ -67,7 +67,8 @@ class PprofLockProfilesAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessage("pprof.lock.always-on must be auto, true or false, not 'sometimes'"));
+				.isInstanceOf(InvalidPprofPropertyException.class)
+				.hasMessage("pprof.lock.always-on must be one of auto, true, false, not 'sometimes'"));
 	}
 
 }
