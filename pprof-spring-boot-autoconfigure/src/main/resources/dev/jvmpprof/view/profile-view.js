@@ -441,16 +441,17 @@
 	// focus on the application's code, a stack starts at its first frame of it, as go tool pprof's -hide of the
 	// frames above would show it, so that the application's frames are at the top of the graph; and what has no
 	// stack, such as a heap profile's [allocated before sampling started], is left out, so that the stacks
-	// fill the graph's width.
+	// fill the graph's width; unless nothing with a stack has a value, when the graph would be empty.
 	function tree(p, index) {
 		const root = { name: 'all', value: 0, self: 0, children: new Map(), parent: null, depth: 0, leftOut: 0,
 			leftOutName: null };
+		const leaveOutNoStack = state.ownCode && p.samples.some((s) => !s.noStack && s.values[index] > 0);
 		for (const s of p.samples) {
 			const v = s.values[index];
 			if (!(v > 0)) {
 				continue;
 			}
-			if (state.ownCode && s.noStack) {
+			if (leaveOutNoStack && s.noStack) {
 				root.leftOut += v;
 				root.leftOutName = root.leftOutName || s.stack[0];
 				continue;
