@@ -4,13 +4,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +22,6 @@ import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.GoTool;
 import dev.jvmpprof.testing.Http;
 import dev.jvmpprof.testing.TestApplication;
-import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -162,29 +158,14 @@ class LockProfilesSinceStartupWebIntegrationTests {
 
 	/** Every (stack, labels) of the earlier answer is in the later one, with values no smaller. */
 	private static void assertNeverDown(DecodedProfile earlier, DecodedProfile later) {
-		Map<String, long[]> before = samples(earlier);
-		Map<String, long[]> after = samples(later);
+		Map<String, long[]> before = earlier.valuesByStackAndLabels();
+		Map<String, long[]> after = later.valuesByStackAndLabels();
 		assertThat(before).isNotEmpty();
 		before.forEach((key, values) -> {
 			assertThat(after).as("a later answer still has %s", key).containsKey(key);
 			assertThat(after.get(key)[0]).as("contentions at %s", key).isGreaterThanOrEqualTo(values[0]);
 			assertThat(after.get(key)[1]).as("delay at %s", key).isGreaterThanOrEqualTo(values[1]);
 		});
-	}
-
-	private static Map<String, long[]> samples(DecodedProfile profile) {
-		Map<String, long[]> samples = new HashMap<>();
-		for (Sample sample : profile.proto().getSampleList()) {
-			String labels = sample.getLabelList()
-				.stream()
-				.map((label) -> profile.string(label.getKey()) + "=" + profile.string(label.getStr()) + label.getNum())
-				.sorted()
-				.collect(Collectors.joining(","));
-			String key = String.join(";", profile.frames(sample)) + "|" + labels;
-			long[] values = List.of(sample.getValue(0), sample.getValue(1)).stream().mapToLong(Long::longValue).toArray();
-			samples.merge(key, values, (a, b) -> new long[] { a[0] + b[0], a[1] + b[1] });
-		}
-		return samples;
 	}
 
 	private record Answer(HttpResponse<byte[]> response, DecodedProfile profile, Duration elapsed) {

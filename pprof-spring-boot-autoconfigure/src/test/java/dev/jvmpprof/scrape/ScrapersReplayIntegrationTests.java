@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,9 +27,9 @@ import org.springframework.util.FileSystemUtils;
 import dev.jvmpprof.testing.Contention;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.GoTool;
+import dev.jvmpprof.testing.HeapChurn;
 import dev.jvmpprof.testing.HotLoop;
 import dev.jvmpprof.testing.TestApplication;
-import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +67,8 @@ class ScrapersReplayIntegrationTests {
 		List<Scrape> scrapes = Collections.synchronizedList(new ArrayList<>());
 		List<CompletableFuture<Void>> inFlight = Collections.synchronizedList(new ArrayList<>());
 		ScheduledExecutorService schedule = Executors.newScheduledThreadPool(2);
-		try (Contention contention = Contention.start(); HotLoop loop = HotLoop.start()) {
+		try (Contention contention = Contention.start(); HotLoop loop = HotLoop.start();
+				HeapChurn churn = HeapChurn.start()) {
 			for (Scraper scraper : List.of(ALLOY, PARCA)) {
 				schedule.scheduleAtFixedRate(() -> {
 					inFlight.add(scrape(scraper, scraper.cpuPath(), scraper.cpuTimeout(), scrapes));
@@ -97,9 +97,8 @@ class ScrapersReplayIntegrationTests {
 		for (List<Scrape> answers : byScraperAndPath.values()) {
 			assertParsedByGo(answers);
 			String path = answers.get(0).path();
-			// Not allocs yet: an array site's bytes label is the size of its live samples, so the site changes key
-			// as they come and go, and its alloc_* values move to another (stack, labels).
-			if (path.endsWith("/block") || path.endsWith("/mutex")) {
+			// Cumulative: block and mutex, and allocs' first two values (alloc_objects, alloc_space; inuse_* is now).
+			if (path.endsWith("/block") || path.endsWith("/mutex") || path.endsWith("/allocs")) {
 				assertNeverDown(answers, 2);
 			}
 		}
@@ -141,8 +140,8 @@ class ScrapersReplayIntegrationTests {
 	/** Between consecutive answers, every (stack, labels) keeps its values or grows them, as a scraper's delta needs. */
 	private static void assertNeverDown(List<Scrape> answers, int values) {
 		for (int i = 1; i < answers.size(); i++) {
-			Map<String, long[]> before = samples(DecodedProfile.decode(answers.get(i - 1).body()), values);
-			Map<String, long[]> after = samples(DecodedProfile.decode(answers.get(i).body()), values);
+			Map<String, long[]> before = DecodedProfile.decode(answers.get(i - 1).body()).valuesByStackAndLabels();
+			Map<String, long[]> after = DecodedProfile.decode(answers.get(i).body()).valuesByStackAndLabels();
 			for (Map.Entry<String, long[]> sample : before.entrySet()) {
 				long[] later = after.getOrDefault(sample.getKey(), new long[values]);
 				for (int v = 0; v < values; v++) {
@@ -151,29 +150,6 @@ class ScrapersReplayIntegrationTests {
 				}
 			}
 		}
-	}
-
-	private static Map<String, long[]> samples(DecodedProfile profile, int values) {
-		Map<String, long[]> samples = new HashMap<>();
-		for (Sample sample : profile.proto().getSampleList()) {
-			String labels = sample.getLabelList()
-				.stream()
-				.map((label) -> profile.string(label.getKey()) + "=" + profile.string(label.getStr()) + label.getNum())
-				.sorted()
-				.collect(Collectors.joining(","));
-			long[] own = new long[values];
-			for (int v = 0; v < values; v++) {
-				own[v] = sample.getValue(v);
-			}
-			samples.merge(String.join(";", profile.frames(sample)) + "|" + labels, own, (a, b) -> {
-				long[] sum = new long[values];
-				for (int v = 0; v < values; v++) {
-					sum[v] = a[v] + b[v];
-				}
-				return sum;
-			});
-		}
-		return samples;
 	}
 
 	private record Scraper(String name, Duration interval, Duration timeout, String cpuPath, Duration cpuTimeout,

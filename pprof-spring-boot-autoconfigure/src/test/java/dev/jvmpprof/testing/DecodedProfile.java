@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,31 @@ public final class DecodedProfile {
 			.filter((sample) -> functionNames(sample).stream().anyMatch((name) -> name.contains(text)))
 			.mapToLong((sample) -> sample.getValue(valueIndex))
 			.sum();
+	}
+
+	/**
+	 * Returns every value by the sample's stack and labels, what a continuous profiler keys its deltas by, with the
+	 * values of samples that share both added up.
+	 * @return {@code frames|key=value,...} to the values, in the order of the sample types
+	 */
+	public Map<String, long[]> valuesByStackAndLabels() {
+		Map<String, long[]> values = new HashMap<>();
+		for (Sample sample : this.profile.getSampleList()) {
+			String labels = sample.getLabelList()
+				.stream()
+				.map((label) -> string(label.getKey()) + "=" + string(label.getStr()) + label.getNum())
+				.sorted()
+				.collect(Collectors.joining(","));
+			long[] own = sample.getValueList().stream().mapToLong(Long::longValue).toArray();
+			values.merge(String.join(";", frames(sample)) + "|" + labels, own, (a, b) -> {
+				long[] sum = a.clone();
+				for (int i = 0; i < sum.length; i++) {
+					sum[i] += b[i];
+				}
+				return sum;
+			});
+		}
+		return values;
 	}
 
 	public long total(int valueIndex) {
