@@ -8,46 +8,49 @@ import dev.jvmpprof.pprof.Frame;
 import dev.jvmpprof.pprof.StackInterner;
 
 /**
- * The running totals of JFR's allocation samples per allocation site, since sampling started: how many samples, and
- * the sum of their weights, which estimates the bytes allocated there.
+ * The running estimates of the objects and bytes allocated per allocation site and size class, since sampling
+ * started. They only grow: a site's sample in one answer never reads less than in an earlier one.
  */
 final class AllocationCounts {
 
-	private final Map<Site, long[]> totals = new HashMap<>();
+	private final Map<Bucket, double[]> totals = new HashMap<>();
 
 	private final StackInterner interner = new StackInterner();
 
 	/**
-	 * Returns the counter of a site, which {@link #add(long[], long)} adds to; a new site starts at zero.
-	 * @param site where objects were allocated
-	 * @return the site's counter, the same array for equal sites
+	 * Returns the counter of a bucket, which {@link #add(double[], double, double)} adds to; a new bucket starts
+	 * at zero.
+	 * @param bucket where objects of one size class were allocated
+	 * @return the bucket's counter, the same array for equal buckets
 	 */
-	synchronized long[] counter(Site site) {
-		long[] total = this.totals.get(site);
+	synchronized double[] counter(Bucket bucket) {
+		double[] total = this.totals.get(bucket);
 		if (total == null) {
-			total = new long[2];
-			this.totals.put(new Site(site.type().intern(), this.interner.intern(site.stack())), total);
+			total = new double[2];
+			Site site = new Site(bucket.site().type().intern(), this.interner.intern(bucket.site().stack()));
+			this.totals.put(new Bucket(site, bucket.size()), total);
 		}
 		return total;
 	}
 
 	/**
-	 * Counts one {@code jdk.ObjectAllocationSample}.
-	 * @param counter the counter of the site where it was allocated, from {@link #counter(Site)}
-	 * @param weight the bytes its thread allocated since its previous sample
+	 * Counts what one sampled object stands for.
+	 * @param counter the counter of its bucket, from {@link #counter(Bucket)}
+	 * @param objects the objects it stands for
+	 * @param bytes their bytes
 	 */
-	synchronized void add(long[] counter, long weight) {
-		counter[0]++;
-		counter[1] += weight;
+	synchronized void add(double[] counter, double objects, double bytes) {
+		counter[0] += objects;
+		counter[1] += bytes;
 	}
 
 	/**
 	 * Returns a copy of the totals.
-	 * @return per site, {@code [samples, bytes]}
+	 * @return per bucket, {@code [objects, bytes]}
 	 */
-	synchronized Map<Site, long[]> snapshot() {
-		Map<Site, long[]> copy = new HashMap<>(this.totals.size() * 2);
-		this.totals.forEach((site, total) -> copy.put(site, total.clone()));
+	synchronized Map<Bucket, double[]> snapshot() {
+		Map<Bucket, double[]> copy = new HashMap<>(this.totals.size() * 2);
+		this.totals.forEach((bucket, total) -> copy.put(bucket, total.clone()));
 		return copy;
 	}
 
@@ -58,6 +61,16 @@ final class AllocationCounts {
 	 * @param stack the allocating stack, leaf first
 	 */
 	record Site(String type, List<List<Frame>> stack) {
+	}
+
+	/**
+	 * Go's heap buckets are a stack and an object size; ours are a site and a {@link SizeClass}. A bucket is one
+	 * sample, with the same {@code bytes} label, in every answer.
+	 *
+	 * @param site where the objects were allocated
+	 * @param size their size class, {@code 0} for the samples that stand for no sampled object
+	 */
+	record Bucket(Site site, long size) {
 	}
 
 }
