@@ -1,5 +1,6 @@
 package dev.jvmpprof.heap;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ final class AllocationCounts {
 
 	private final Map<Bucket, double[]> totals = new HashMap<>();
 
+	private final Map<Site, Site> sites = new HashMap<>();
+
 	private final StackInterner interner = new StackInterner();
 
 	/**
@@ -24,13 +27,32 @@ final class AllocationCounts {
 	 * @return the bucket's counter, the same array for equal buckets
 	 */
 	synchronized double[] counter(Bucket bucket) {
-		double[] total = this.totals.get(bucket);
-		if (total == null) {
-			total = new double[2];
-			Site site = new Site(bucket.site().type().intern(), this.interner.intern(bucket.site().stack()));
-			this.totals.put(new Bucket(site, bucket.size()), total);
+		Bucket canonical = new Bucket(site(bucket.site()), bucket.size());
+		return this.totals.computeIfAbsent(canonical, (key) -> new double[2]);
+	}
+
+	/**
+	 * Returns the one site that stands for every site with the same type and frames, whichever way the frames are
+	 * grouped into inline chains. The compiler inlines a method into its caller, or stops doing so, as it
+	 * recompiles: the same stack then arrives grouped another way, and would be another sample beside the first,
+	 * its values moving from one to the other. The first grouping seen is kept for the sampler's life.
+	 * @param site a site as converted from a recorded stack
+	 * @return the site to count it at
+	 */
+	synchronized Site site(Site site) {
+		Site flat = new Site(site.type(), List.of(flatten(site.stack())));
+		Site canonical = this.sites.get(flat);
+		if (canonical == null) {
+			canonical = new Site(site.type().intern(), this.interner.intern(site.stack()));
+			this.sites.put(flat, canonical);
 		}
-		return total;
+		return canonical;
+	}
+
+	private static List<Frame> flatten(List<List<Frame>> stack) {
+		List<Frame> frames = new ArrayList<>(stack.size() + 8);
+		stack.forEach(frames::addAll);
+		return frames;
 	}
 
 	/**

@@ -194,8 +194,13 @@ public final class HeapSampler implements Closeable {
 		awaitRead(mark);
 		long inUse = HeapUsage.afterLastGc();
 		long beforeSampling = preSamplingHeap(inUse, live);
+		// The live samples' stacks were grouped into inline chains when they were allocated: counted at the same
+		// sites as the allocations, a site with live objects is one sample.
+		List<LiveObject> atSites = live.stream()
+			.map((object) -> new LiveObject(this.allocations.site(object.site()), object.size()))
+			.toList();
 		return new HeapProfileBuilder().allocations(this.allocations.snapshot())
-			.live(live, inUse, beforeSampling)
+			.live(atSites, inUse, beforeSampling)
 			.build();
 	}
 
