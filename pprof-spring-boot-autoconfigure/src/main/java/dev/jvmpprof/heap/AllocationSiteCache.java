@@ -11,7 +11,8 @@ import dev.jvmpprof.heap.AllocationCounts.Site;
 import dev.jvmpprof.jfr.StackConverter;
 
 /**
- * Finds the counter of an allocation sample's bucket (site and size class) without converting its stack again, for the stream's one thread.
+ * Finds the counter of an allocation sample's bucket (site and size class) without converting its stack again, for
+ * the stream's one thread.
  *
  * <p>The stream reads hundreds of samples a second, most of them from a few hot stacks, and converting a stack (every
  * frame named, the whole stack hashed and compared) took about 20 microseconds for a 60-frame stack: 2 % of a core

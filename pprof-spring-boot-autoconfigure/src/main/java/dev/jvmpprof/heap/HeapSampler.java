@@ -22,6 +22,7 @@ import jdk.jfr.consumer.RecordingStream;
 
 import dev.jvmpprof.heap.AllocationCounts.Site;
 import dev.jvmpprof.jfr.StackConverter;
+import dev.jvmpprof.jfr.StackDepth;
 import dev.jvmpprof.pprof.StackProfile;
 
 /**
@@ -106,6 +107,7 @@ public final class HeapSampler implements Closeable {
 			return;
 		}
 		PreSamplingHeap preSampling = PreSamplingHeap.start();
+		StackDepth.raiseBeforeFirstRecording();
 		RecordingStream allocationStream = new RecordingStream();
 		Recording leakProfiler = new Recording();
 		try {

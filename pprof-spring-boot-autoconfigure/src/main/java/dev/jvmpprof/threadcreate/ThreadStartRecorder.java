@@ -11,6 +11,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 
 import dev.jvmpprof.jfr.StackConverter;
+import dev.jvmpprof.jfr.StackDepth;
 import dev.jvmpprof.pprof.Frame;
 import dev.jvmpprof.pprof.StackProfile;
 
@@ -55,6 +56,7 @@ public final class ThreadStartRecorder implements AutoCloseable {
 				this.unavailable = "the JDK Flight Recorder is not available in this JVM, so thread starts are not recorded";
 				return;
 			}
+			StackDepth.raiseBeforeFirstRecording();
 			RecordingStream recording = new RecordingStream();
 			recording.enable(THREAD_START).withStackTrace();
 			recording.enable(ThreadStartMark.class);

@@ -88,8 +88,10 @@ class HeapProfileWebIntegrationTests {
 			int answer = i;
 			earlier.forEach((identity, values) -> {
 				long[] now = later.getOrDefault(identity, new long[4]);
-				assertThat(now[0]).as("alloc_objects in answer %d of %s", answer, identity).isGreaterThanOrEqualTo(values[0]);
-				assertThat(now[1]).as("alloc_space in answer %d of %s", answer, identity).isGreaterThanOrEqualTo(values[1]);
+				assertThat(now[0]).as("alloc_objects in answer %d of %s", answer, identity)
+					.isGreaterThanOrEqualTo(values[0]);
+				assertThat(now[1]).as("alloc_space in answer %d of %s", answer, identity)
+					.isGreaterThanOrEqualTo(values[1]);
 			});
 		}
 	}
