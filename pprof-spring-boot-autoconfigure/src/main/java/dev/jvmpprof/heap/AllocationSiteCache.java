@@ -14,7 +14,7 @@ import dev.jvmpprof.jfr.StackConverter;
  * Finds the counter of an allocation sample's bucket (site and size class) without converting its stack again, for
  * the stream's one thread.
  *
- * <p>The stream reads hundreds of samples a second, most of them from a few hot stacks, and converting a stack (every
+ * <p>The stream reads thousands of events a second, most of them from a few hot stacks, and converting a stack (every
  * frame named, the whole stack hashed and compared) took about 20 microseconds for a 60-frame stack: 2 % of a core
  * at 1,000 samples a second. JFR's parser hands out one {@link RecordedStackTrace} object per stack constant for as
  * long as a chunk lasts (minutes), so that object, by identity, finds the counter. The cache holds the parser's
