@@ -40,11 +40,11 @@ final class AllocationCounts {
 	 * @return the site to count it at
 	 */
 	synchronized Site site(Site site) {
-		Site flat = new Site(site.type(), List.of(flatten(site.stack())));
-		Site canonical = this.sites.get(flat);
+		Site canonical = this.sites.get(new Site(site.type(), List.of(flatten(site.stack()))));
 		if (canonical == null) {
 			canonical = new Site(site.type().intern(), this.interner.intern(site.stack()));
-			this.sites.put(flat, canonical);
+			// Keyed by the interned frames: the converted stack's own frames and names are not kept.
+			this.sites.put(new Site(canonical.type(), List.of(flatten(canonical.stack()))), canonical);
 		}
 		return canonical;
 	}
