@@ -135,9 +135,10 @@ public class PprofProperties implements InitializingBean {
 		private boolean enabled = true;
 
 		/**
-		 * Mean bytes allocated between two allocation samples, Go's MemProfileRate. Flight Recorder samples at a
-		 * number of events a second, so the sampler keeps this mean by following the allocation rate (between 100
-		 * and 1000 samples a second); totals are estimated from the samples' weights whatever the rate.
+		 * The sampling period the heap profiles report, where Go reports its MemProfileRate. Flight Recorder
+		 * samples an object wherever a thread starts a new allocation buffer (the JVM sizes them, typically a few
+		 * hundred KiB) and every object allocated outside one, so the samples come at intervals the buffers set;
+		 * the estimates do not depend on this value.
 		 */
 		private DataSize sampleInterval = DataSize.ofKilobytes(512);
 

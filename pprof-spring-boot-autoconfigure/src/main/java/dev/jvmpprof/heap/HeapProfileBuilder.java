@@ -1,11 +1,11 @@
 package dev.jvmpprof.heap;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.jvmpprof.heap.AllocationCounts.Bucket;
 import dev.jvmpprof.heap.AllocationCounts.Site;
 import dev.jvmpprof.pprof.Frame;
 import dev.jvmpprof.pprof.Label;
@@ -13,10 +13,11 @@ import dev.jvmpprof.pprof.StackProfile;
 import dev.jvmpprof.pprof.ValueType;
 
 /**
- * Builds Go's heap profile from what the sampler saw: one sample per allocation site and object size, with the
- * allocated type as its leaf frame, a {@code bytes} label for the object size, and the four values
+ * Builds Go's heap profile from what the sampler saw: one sample per allocation site and size class, with the
+ * allocated type as its leaf frame, a {@code bytes} label for the size class on every sample, and the four values
  * {@code alloc_objects}, {@code alloc_space}, {@code inuse_objects}, {@code inuse_space} scaled to estimates of the
- * true totals.
+ * true totals. A bucket is one sample in every answer, so a client that subtracts two answers subtracts like from
+ * like.
  */
 final class HeapProfileBuilder {
 
@@ -30,33 +31,15 @@ final class HeapProfileBuilder {
 
 	static final String NOT_SAMPLED = "[live objects not sampled]";
 
-	private final JavaTypes types;
-
 	private final Map<Bucket, double[]> buckets = new LinkedHashMap<>();
 
-	HeapProfileBuilder(JavaTypes types) {
-		this.types = types;
-	}
-
 	/**
-	 * Adds the allocation totals. The weights are bytes; objects are bytes divided by the object size, which JFR
-	 * does not record: for instances it is computed from the class, for arrays it is taken from live samples of
-	 * the same site when they all have one size, and otherwise each sample counts as one object.
-	 * @param allocations per site, {@code [samples, bytes]}
-	 * @param live the live samples, whose array lengths size the arrays of their sites
+	 * Adds the allocation totals.
+	 * @param allocations per bucket, {@code [objects, bytes]}
 	 * @return this builder
 	 */
-	HeapProfileBuilder allocations(Map<Site, long[]> allocations, List<LiveObject> live) {
-		Map<Site, Long> arraySizes = new HashMap<>();
-		for (LiveObject object : live) {
-			arraySizes.merge(object.site(), object.size(), (a, b) -> a.equals(b) ? a : -1L);
-		}
-		allocations.forEach((site, total) -> {
-			long size = site.type().startsWith("[") ? Math.max(arraySizes.getOrDefault(site, 0L), 0L)
-					: this.types.instanceSize(site.type());
-			double objects = (size > 0) ? (double) total[1] / size : total[0];
-			add(new Bucket(site, size), objects, total[1], 0, 0);
-		});
+	HeapProfileBuilder allocations(Map<Bucket, double[]> allocations) {
+		allocations.forEach((bucket, total) -> add(bucket, total[0], total[1], 0, 0));
 		return this;
 	}
 
@@ -77,7 +60,7 @@ final class HeapProfileBuilder {
 		long unattributed = Math.max(0, Math.min(beforeSampling, inUse - sampled));
 		long[] shares = LiveHeapShares.of(sizes, Math.max(inUse - unattributed, 0));
 		for (int i = 0; i < sizes.length; i++) {
-			add(new Bucket(live.get(i).site(), sizes[i]), 0, 0, (double) shares[i] / sizes[i], shares[i]);
+			add(new Bucket(live.get(i).site(), SizeClass.of(sizes[i])), 0, 0, (double) shares[i] / sizes[i], shares[i]);
 		}
 		if (unattributed > 0) {
 			add(new Bucket(new Site(BEFORE_SAMPLING, List.of()), 0), 0, 0, 0, unattributed);
@@ -98,7 +81,8 @@ final class HeapProfileBuilder {
 			List<List<Frame>> stack = new ArrayList<>(bucket.site().stack().size() + 1);
 			stack.add(List.of(Frame.named(JavaTypes.javaName(bucket.site().type()))));
 			stack.addAll(bucket.site().stack());
-			List<Label> labels = (bucket.size() > 0) ? List.of(Label.of("bytes", bucket.size(), "")) : List.of();
+			// Go puts the numeric bytes label on every sample; the two samples that stand for no object read 0.
+			List<Label> labels = List.of(Label.of("bytes", bucket.size(), ""));
 			profile.add(stack, labels, Math.round(values[0]), Math.round(values[1]), Math.round(values[2]),
 					Math.round(values[3]));
 		});
@@ -110,10 +94,6 @@ final class HeapProfileBuilder {
 		for (int i = 0; i < sum.length; i++) {
 			sum[i] += values[i];
 		}
-	}
-
-	/** Go's heap buckets are a stack and an object size; so are ours. */
-	private record Bucket(Site site, long size) {
 	}
 
 }

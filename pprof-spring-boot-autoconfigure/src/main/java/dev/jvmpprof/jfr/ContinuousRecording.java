@@ -48,6 +48,9 @@ public final class ContinuousRecording {
 			throw new IllegalStateException("the JDK Flight Recorder is not available in this JVM");
 		}
 		boolean starting = this.stream == null;
+		if (starting) {
+			StackDepth.raiseBeforeFirstRecording();
+		}
 		RecordingStream recording = starting ? new RecordingStream() : this.stream;
 		try {
 			for (String event : events) {

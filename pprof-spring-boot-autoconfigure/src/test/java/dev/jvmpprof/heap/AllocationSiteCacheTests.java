@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.jvmpprof.heap.AllocationCounts.Bucket;
 import dev.jvmpprof.heap.AllocationCounts.Site;
 import dev.jvmpprof.jfr.StackConverter;
 
@@ -28,10 +29,10 @@ class AllocationSiteCacheTests {
 	private static Path recording;
 
 	@BeforeAll
-	static void recordAllocationSamples(@TempDir Path directory) throws Exception {
+	static void recordAllocationEvents(@TempDir Path directory) throws Exception {
 		recording = directory.resolve("allocations.jfr");
 		try (Recording allocations = new Recording()) {
-			allocations.enable(HeapSampler.ALLOCATION_SAMPLE).with("throttle", "1000/s").withStackTrace();
+			allocations.enable(HeapSampler.IN_NEW_BUFFER).withStackTrace();
 			allocations.start();
 			long end = System.nanoTime() + 300_000_000L;
 			while (System.nanoTime() < end) {
@@ -60,12 +61,13 @@ class AllocationSiteCacheTests {
 			.orElseThrow();
 		AllocationCounts counts = new AllocationCounts();
 		AllocationSiteCache cache = new AllocationSiteCache(counts);
-		long[] counter = cache.counter("[J", first);
-		counts.add(counter, 1024);
-		counts.add(cache.counter("[J", again.getStackTrace()), 2048);
-		assertThat(cache.counter("[J", again.getStackTrace())).isSameAs(counter);
-		assertThat(counts.snapshot()).containsOnlyKeys(new Site("[J", StackConverter.stack(first)));
-		assertThat(counts.snapshot().values()).singleElement().isEqualTo(new long[] { 2, 3072 });
+		double[] counter = cache.counter("[J", 1040, first);
+		counts.add(counter, 1, 1040);
+		counts.add(cache.counter("[J", 1040, again.getStackTrace()), 2, 2080);
+		assertThat(cache.counter("[J", 1040, again.getStackTrace())).isSameAs(counter);
+		// long[128] is 1,040 bytes, of the size class 1,152.
+		assertThat(counts.snapshot()).containsOnlyKeys(new Bucket(new Site("[J", StackConverter.stack(first)), 1152));
+		assertThat(counts.snapshot().values()).singleElement().isEqualTo(new double[] { 3, 3120 });
 	}
 
 	@Test
@@ -76,7 +78,8 @@ class AllocationSiteCacheTests {
 		assertThat(reparsed).isNotSameAs(first);
 		AllocationCounts counts = new AllocationCounts();
 		AllocationSiteCache cache = new AllocationSiteCache(counts);
-		assertThat(new AllocationSiteCache(counts).counter("[J", reparsed)).isSameAs(cache.counter("[J", first));
+		assertThat(new AllocationSiteCache(counts).counter("[J", 1040, reparsed))
+			.isSameAs(cache.counter("[J", 1040, first));
 		assertThat(counts.snapshot()).hasSize(1);
 	}
 
@@ -86,11 +89,11 @@ class AllocationSiteCacheTests {
 		RecordedStackTrace reparsed = samplesFrom(this::allocatedHere).get(0).getStackTrace();
 		AllocationCounts counts = new AllocationCounts();
 		AllocationSiteCache cache = new AllocationSiteCache(counts, 1);
-		long[] counter = cache.counter("[J", first);
-		long[] other = cache.counter("[I", reparsed);
+		double[] counter = cache.counter("[J", 1040, first);
+		double[] other = cache.counter("[I", 1040, reparsed);
 		// Full with one stack: each of these empties the cache before keeping its own.
-		assertThat(cache.counter("[J", reparsed)).isSameAs(counter);
-		assertThat(cache.counter("[I", first)).isSameAs(other);
+		assertThat(cache.counter("[J", 1040, reparsed)).isSameAs(counter);
+		assertThat(cache.counter("[I", 1040, first)).isSameAs(other);
 		assertThat(cache.stacksKept()).isEqualTo(1);
 		assertThat(counts.snapshot()).hasSize(2);
 	}
@@ -100,17 +103,29 @@ class AllocationSiteCacheTests {
 		RecordedStackTrace stack = samplesFrom(this::allocatedHere).get(0).getStackTrace();
 		AllocationCounts counts = new AllocationCounts();
 		AllocationSiteCache cache = new AllocationSiteCache(counts);
-		assertThat(cache.counter("[J", stack)).isNotSameAs(cache.counter("[I", stack));
+		assertThat(cache.counter("[J", 1040, stack)).isNotSameAs(cache.counter("[I", 1040, stack));
 		assertThat(counts.snapshot()).hasSize(2);
+	}
+
+	@Test
+	void sizesOfOneClassShouldShareACounterAndOtherClassesNot() throws Exception {
+		RecordedStackTrace stack = samplesFrom(this::allocatedHere).get(0).getStackTrace();
+		AllocationCounts counts = new AllocationCounts();
+		AllocationSiteCache cache = new AllocationSiteCache(counts);
+		// 65,552 and 65,600 bytes both round up to the class of 73,728; 64 KiB is a class of its own.
+		assertThat(cache.counter("[B", 65_552, stack)).isSameAs(cache.counter("[B", 65_600, stack))
+			.isNotSameAs(cache.counter("[B", 65_536, stack));
+		assertThat(counts.snapshot().keySet()).extracting(Bucket::size).containsExactlyInAnyOrder(73_728L, 65_536L);
 	}
 
 	@Test
 	void aSampleWithoutAStackShouldCountAtNoJavaFrames() {
 		AllocationCounts counts = new AllocationCounts();
-		long[] counter = new AllocationSiteCache(counts).counter("[J", null);
-		assertThat(new AllocationSiteCache(counts).counter("[J", null)).isSameAs(counter);
+		double[] counter = new AllocationSiteCache(counts).counter("[J", 1040, null);
+		assertThat(new AllocationSiteCache(counts).counter("[J", 1040, null)).isSameAs(counter);
 		assertThat(counts.snapshot().keySet()).singleElement()
-			.satisfies((site) -> assertThat(site.stack().get(0).get(0).function()).isEqualTo("[no Java frames]"));
+			.satisfies((bucket) -> assertThat(bucket.site().stack().get(0).get(0).function())
+				.isEqualTo("[no Java frames]"));
 	}
 
 	private boolean allocatedHere(RecordedEvent sample) {
@@ -122,7 +137,7 @@ class AllocationSiteCacheTests {
 	private static List<RecordedEvent> samplesFrom(Predicate<RecordedEvent> wanted) throws Exception {
 		return RecordingFile.readAllEvents(recording)
 			.stream()
-			.filter((event) -> event.getEventType().getName().equals(HeapSampler.ALLOCATION_SAMPLE))
+			.filter((event) -> event.getEventType().getName().equals(HeapSampler.IN_NEW_BUFFER))
 			.filter(wanted)
 			.toList();
 	}

@@ -45,9 +45,8 @@ public final class HeapHoard implements AutoCloseable {
 	}
 
 	/**
-	 * Allocates short-lived garbage for about {@code duration}. Allocation samples are taken at a rate a second,
-	 * not every so many bytes, so a burst far shorter than a second can pass with no sample of its own: its bytes
-	 * then weigh on the thread's next sample, wherever that is.
+	 * Allocates short-lived garbage for about {@code duration}, long enough for many new allocation buffers, where
+	 * allocations are sampled.
 	 * @param duration how long to allocate
 	 */
 	public static void churnFor(Duration duration) {
