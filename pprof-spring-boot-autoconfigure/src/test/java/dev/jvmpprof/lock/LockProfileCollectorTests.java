@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.RecordingState;
 import org.junit.jupiter.api.Test;
 
 import dev.jvmpprof.engine.JfrEngine;
@@ -17,6 +19,7 @@ import dev.jvmpprof.testing.Contention;
 import dev.jvmpprof.testing.DecodedProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LockProfileCollectorTests {
 
@@ -86,13 +89,14 @@ class LockProfileCollectorTests {
 	/** Takes the profile while a workload starts and ends inside the window, so that latch waits complete. */
 	private static DecodedProfile takeWhile(LockProfileCollector collector) throws Exception {
 		Thread closer = new Thread(() -> {
-			try {
-				// Starting a recording can take a while on a busy machine.
-				Thread.sleep(1500);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
+			// Starting a recording can take a while on a busy machine: the workload starts once it records.
+			await().atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> FlightRecorder.getFlightRecorder()
+					.getRecordings()
+					.stream()
+					.anyMatch((recording) -> "pprof".equals(recording.getName())
+							&& recording.getState() == RecordingState.RUNNING));
 			try (Contention contention = Contention.start()) {
 				Thread.sleep(1000);
 			}
