@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 
 class ChunkFilterTests {
 
+	/** An event written as each chunk starts, so that a recording stopped at once still holds one. */
+	private static final Map<String, String> CPU_LOAD_AT_CHUNK_START = Map.of("jdk.CPULoad#enabled", "true",
+			"jdk.CPULoad#period", "beginChunk");
+
 	@Test
 	void filteredRecordingShouldHoldExactlyTheKeptEventsWhole(@TempDir Path directory) throws Exception {
 		String secret = "s3cr3t" + UUID.randomUUID().toString().replace("-", "");
@@ -38,7 +43,9 @@ class ChunkFilterTests {
 		Process other = new ProcessBuilder("sh", "-c", "sleep 600; :", secret).start();
 		byte[] recording;
 		try (HotLoop loop = HotLoop.start()) {
-			recording = record(Configuration.getConfiguration("default").getSettings());
+			// Long enough for CPU samples of the loop (every 20 ms of its CPU time with these settings).
+			recording = record(Configuration.getConfiguration("default").getSettings(),
+					() -> loop.awaitCpuTime(Duration.ofMillis(500)));
 		}
 		finally {
 			other.destroyForcibly();
@@ -74,25 +81,26 @@ class ChunkFilterTests {
 
 	@Test
 	void filteringOutEveryEventShouldLeaveChunksTheJdkReads(@TempDir Path directory) throws Exception {
-		byte[] recording = record(Map.of("jdk.CPULoad#enabled", "true", "jdk.CPULoad#period", "100 ms"));
+		byte[] recording = record(CPU_LOAD_AT_CHUNK_START, () -> { });
+		assertThat(read(recording, directory.resolve("whole.jfr"))).as("what is filtered out").isNotEmpty();
 		byte[] filtered = filter(recording, (type) -> false);
 		assertThat(read(filtered, directory.resolve("empty.jfr"))).isEmpty();
 	}
 
 	@Test
 	void aTruncatedRecordingShouldBeRefused() throws Exception {
-		byte[] recording = record(Map.of("jdk.CPULoad#enabled", "true", "jdk.CPULoad#period", "100 ms"));
+		byte[] recording = record(CPU_LOAD_AT_CHUNK_START, () -> { });
 		assertThatIOException().isThrownBy(() -> filter(Arrays.copyOf(recording, recording.length - 1),
 				TraceEvents::isAllowed));
 		assertThatIOException().isThrownBy(() -> filter("not a recording".getBytes(StandardCharsets.US_ASCII),
 				TraceEvents::isAllowed));
 	}
 
-	private static byte[] record(Map<String, String> settings) throws Exception {
+	private static byte[] record(Map<String, String> settings, Runnable meanwhile) throws Exception {
 		try (Recording recording = new Recording(settings)) {
 			recording.setToDisk(true);
 			recording.start();
-			Thread.sleep(1000);
+			meanwhile.run();
 			recording.stop();
 			try (InputStream data = recording.getStream(null, null)) {
 				return data.readAllBytes();
