@@ -1,6 +1,7 @@
 package dev.jvmpprof.heap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,87 @@ final class HeapProfileBuilder {
 			add(new Bucket(new Site(NOT_SAMPLED, List.of()), 0), 0, 0, 0, inUse - unattributed);
 		}
 		return this;
+	}
+
+	/**
+	 * Adds the live samples where a class histogram gives each type's exact live instances and bytes: each type's
+	 * total is spread over its samples as {@link #live} spreads the heap, less what is left of that type from before
+	 * sampling started, which shows as a sample of its own under the type; a type without samples shows as not
+	 * sampled.
+	 * @param live the live samples
+	 * @param histogram the live objects by type, counted in the same collection
+	 * @param beforeSampling the bounds on what is left of the heap from before sampling started, lowered here
+	 * @return this builder
+	 */
+	HeapProfileBuilder liveByType(List<LiveObject> live, ClassHistogram histogram, PreSamplingHeap beforeSampling) {
+		Map<LiveObject, Double> weights = timeWeights(live);
+		Map<String, List<LiveObject>> samplesByType = new HashMap<>();
+		for (LiveObject object : live) {
+			samplesByType.computeIfAbsent(JavaTypes.javaName(object.site().type()), (type) -> new ArrayList<>())
+				.add(object);
+		}
+		Map<String, Long> bounds = new HashMap<>();
+		long boundsTotal = 0;
+		for (Map.Entry<String, long[]> type : histogram.byType().entrySet()) {
+			long sampled = sizeOf(samplesByType.getOrDefault(type.getKey(), List.of()));
+			long bound = beforeSampling.lowerTo(type.getKey(), type.getValue()[1] - sampled);
+			bounds.put(type.getKey(), bound);
+			boundsTotal += bound;
+		}
+		// Each type's bound is only as tight as that type's readings; the heap's own bound holds for their sum.
+		double scale = (boundsTotal > 0) ? Math.min(1, (double) beforeSampling.bytes() / boundsTotal) : 0;
+		histogram.byType().forEach((type, counts) -> addType(type, counts[0], counts[1],
+				Math.round(bounds.get(type) * scale), samplesByType.getOrDefault(type, List.of()), weights));
+		return this;
+	}
+
+	private void addType(String type, long instances, long bytes, long before, List<LiveObject> samples,
+			Map<LiveObject, Double> weights) {
+		long attributed = bytes - before;
+		double attributedObjects = (bytes > 0) ? (double) instances * attributed / bytes : 0;
+		if (samples.isEmpty()) {
+			if (attributed > 0) {
+				add(pseudoBucket(type, NOT_SAMPLED), 0, 0, attributedObjects, attributed);
+			}
+		}
+		else {
+			long[] sizes = samples.stream().mapToLong(LiveObject::size).toArray();
+			long[] shares = LiveHeapShares.of(sizes, samples.stream().mapToDouble(weights::get).toArray(), attributed);
+			double stoodFor = 0;
+			for (int i = 0; i < sizes.length; i++) {
+				stoodFor += (double) shares[i] / sizes[i];
+			}
+			for (int i = 0; i < sizes.length; i++) {
+				double objects = attributedObjects * shares[i] / sizes[i] / stoodFor;
+				add(new Bucket(samples.get(i).site(), SizeClass.of(sizes[i])), 0, 0, objects, shares[i]);
+			}
+		}
+		if (before > 0) {
+			add(pseudoBucket(type, BEFORE_SAMPLING), 0, 0, instances - attributedObjects, before);
+		}
+	}
+
+	/** A sample that stands for no sampled object: the type, called from a bracketed pseudo-frame. */
+	private static Bucket pseudoBucket(String type, String frame) {
+		return new Bucket(new Site(type, List.of(List.of(Frame.named(frame)))), 0);
+	}
+
+	/**
+	 * Weighs each live sample by the time from its allocation to the next live sample's, the last to now.
+	 */
+	private static Map<LiveObject, Double> timeWeights(List<LiveObject> live) {
+		List<LiveObject> byTime = live.stream().sorted(java.util.Comparator.comparingLong(LiveObject::allocated)).toList();
+		Map<LiveObject, Double> weights = new java.util.IdentityHashMap<>();
+		long now = java.time.Instant.now().getEpochSecond() * 1_000_000_000L + java.time.Instant.now().getNano();
+		for (int i = 0; i < byTime.size(); i++) {
+			long next = (i + 1 < byTime.size()) ? byTime.get(i + 1).allocated() : now;
+			weights.put(byTime.get(i), (double) Math.max(next - byTime.get(i).allocated(), 0));
+		}
+		return weights;
+	}
+
+	private static long sizeOf(List<LiveObject> objects) {
+		return objects.stream().mapToLong(LiveObject::size).sum();
 	}
 
 	/**

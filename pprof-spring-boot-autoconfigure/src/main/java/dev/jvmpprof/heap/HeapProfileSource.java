@@ -81,11 +81,9 @@ public final class HeapProfileSource implements ProfileSource {
 	}
 
 	private StackProfile snapshot(ProfileRequest request) throws IOException, InterruptedException {
-		if (request.gc() && this.name == ProfileName.HEAP) {
-			// Go's heap?gc=1: the live set is then exact as of a full collection, not of the last young one.
-			System.gc();
-		}
-		return this.sampler.snapshot();
+		// Go's heap?gc=1: the live set is then exact as of a full collection, not of the last young one.
+		return (request.gc() && this.name == ProfileName.HEAP) ? this.sampler.snapshotAfterFullGc()
+				: this.sampler.snapshot();
 	}
 
 	private int sortIndex() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jdk.jfr.Event;
 import jdk.jfr.Label;
@@ -191,34 +192,48 @@ public final class HeapSampler implements Closeable {
 	 * @throws IOException if the leak profiler's samples cannot be written or read
 	 */
 	public StackProfile snapshot() throws IOException, InterruptedException {
-		long mark = mark();
-		List<LiveObject> live = liveObjects();
-		awaitRead(mark);
-		long inUse = HeapUsage.afterLastGc();
-		long beforeSampling = preSamplingHeap(inUse, live);
-		// The live samples' stacks were grouped into inline chains when they were allocated: counted at the same
-		// sites as the allocations, a site with live objects is one sample.
-		List<LiveObject> atSites = live.stream()
-			.map((object) -> new LiveObject(this.allocations.site(object.site()), object.size()))
-			.toList();
-		return new HeapProfileBuilder().allocations(this.allocations.snapshot())
-			.live(atSites, inUse, beforeSampling)
-			.build();
+		return snapshot(Optional.empty());
 	}
 
 	/**
-	 * Returns what is left of the heap in use when sampling started: the live samples are objects allocated since,
-	 * alive at the last collection, so the heap in use then less their sizes bounds it too.
+	 * Returns the heap profile after a full collection, Go's {@code heap?gc=1}: the live values are then exact for
+	 * each type, counted by the JVM's class histogram in the collection's pause.
+	 * @return the profile with Go's four heap values
+	 * @throws IOException if the leak profiler's samples cannot be written or read
 	 */
-	private long preSamplingHeap(long inUse, List<LiveObject> live) {
-		PreSamplingHeap preSampling;
-		synchronized (this) {
-			preSampling = this.beforeSampling;
+	public StackProfile snapshotAfterFullGc() throws IOException, InterruptedException {
+		Optional<ClassHistogram> histogram = ClassHistogram.afterFullGc();
+		if (histogram.isEmpty()) {
+			System.gc();
 		}
-		if (preSampling == null) {
-			return inUse;
+		return snapshot(histogram);
+	}
+
+	private StackProfile snapshot(Optional<ClassHistogram> histogram) throws IOException, InterruptedException {
+		long mark = mark();
+		List<LiveObject> live = liveObjects();
+		awaitRead(mark);
+		long inUse = histogram.map(ClassHistogram::totalBytes).orElseGet(HeapUsage::afterLastGc);
+		PreSamplingHeap preSampling = preSamplingHeap();
+		long beforeSampling = (preSampling != null)
+				? preSampling.lowerTo(inUse - live.stream().mapToLong(LiveObject::size).sum()) : inUse;
+		// The live samples' stacks were grouped into inline chains when they were allocated: counted at the same
+		// sites as the allocations, a site with live objects is one sample.
+		List<LiveObject> atSites = live.stream()
+			.map((object) -> object.at(this.allocations.site(object.site())))
+			.toList();
+		HeapProfileBuilder builder = new HeapProfileBuilder().allocations(this.allocations.snapshot());
+		if (histogram.isPresent() && preSampling != null) {
+			builder.liveByType(atSites, histogram.get(), preSampling);
 		}
-		return preSampling.lowerTo(inUse - live.stream().mapToLong(LiveObject::size).sum());
+		else {
+			builder.live(atSites, inUse, beforeSampling);
+		}
+		return builder.build();
+	}
+
+	private synchronized PreSamplingHeap preSamplingHeap() {
+		return this.beforeSampling;
 	}
 
 	/**
@@ -301,7 +316,8 @@ public final class HeapSampler implements Closeable {
 	private static LiveObject liveObject(RecordedEvent event, Instant from, JavaTypes types) {
 		// The leak profiler's queue is the JVM's, shared by every recording that enables it (another application
 		// in this JVM, JFR's default settings): its older samples are part of the heap before sampling started.
-		if (event.getInstant("allocationTime").isBefore(from)) {
+		Instant allocated = event.getInstant("allocationTime");
+		if (allocated.isBefore(from)) {
 			return null;
 		}
 		RecordedObject object = event.getValue("object");
@@ -312,7 +328,8 @@ public final class HeapSampler implements Closeable {
 		String name = type.getName();
 		int elements = event.getInt("arrayElements");
 		long size = name.startsWith("[") ? types.arraySize(name, elements) : types.instanceSize(name);
-		return new LiveObject(new Site(name, StackConverter.stack(event.getStackTrace())), size);
+		return new LiveObject(new Site(name, StackConverter.stack(event.getStackTrace())), size,
+				allocated.getEpochSecond() * 1_000_000_000L + allocated.getNano());
 	}
 
 	/**

@@ -50,6 +50,45 @@ final class LiveHeapShares {
 		return shares;
 	}
 
+	/**
+	 * Returns each sample's share of {@code bytes} in proportion to its weight, a sample never less than its size.
+	 * @param sizes the sizes of the sampled objects
+	 * @param weights what each sample stands for, in any unit
+	 * @param bytes the bytes to spread; never less than the sum of sizes
+	 * @return the share of each sample, in the order of {@code sizes}
+	 */
+	static long[] of(long[] sizes, double[] weights, long bytes) {
+		int n = sizes.length;
+		long[] shares = sizes.clone();
+		double totalWeight = Arrays.stream(weights).sum();
+		if (n == 0 || totalWeight <= 0) {
+			return (n == 0) ? shares : of(sizes, bytes);
+		}
+		// Samples whose size exceeds their weighted share stand for themselves, largest size per weight first.
+		Integer[] order = new Integer[n];
+		for (int i = 0; i < n; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, (a, b) -> Double.compare(sizes[b] * weights[a], sizes[a] * weights[b]));
+		long remaining = bytes;
+		double remainingWeight = totalWeight;
+		int themselves = 0;
+		while (themselves < n && remainingWeight > 0
+				&& sizes[order[themselves]] > remaining * weights[order[themselves]] / remainingWeight) {
+			remaining -= sizes[order[themselves]];
+			remainingWeight -= weights[order[themselves]];
+			themselves++;
+		}
+		if (remainingWeight <= 0) {
+			return shares;
+		}
+		double perWeight = remaining / remainingWeight;
+		for (int i = 0; i < n; i++) {
+			shares[i] = Math.max(sizes[i], Math.round(weights[i] * perWeight));
+		}
+		return shares;
+	}
+
 	private static void reverse(long[] values) {
 		for (int i = 0, j = values.length - 1; i < j; i++, j--) {
 			long swap = values[i];

@@ -5,6 +5,12 @@ package dev.jvmpprof.heap;
  *
  * @param site where it was allocated
  * @param size its size in bytes
+ * @param allocated when it was allocated, in nanoseconds of the epoch
  */
-record LiveObject(AllocationCounts.Site site, long size) {
+record LiveObject(AllocationCounts.Site site, long size, long allocated) {
+
+	LiveObject at(AllocationCounts.Site other) {
+		return new LiveObject(other, this.size, this.allocated);
+	}
+
 }

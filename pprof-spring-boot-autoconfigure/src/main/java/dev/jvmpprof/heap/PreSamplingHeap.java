@@ -1,37 +1,44 @@
 package dev.jvmpprof.heap;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds the bytes still alive of the heap that was in use when sampling started, which no live sample can stand
- * for.
+ * Bounds what is still alive of the heap that was in use when sampling started, which no live sample can stand for:
+ * in all, and by type where class histograms are read.
  *
- * <p>The heap in use when sampling starts also counts garbage that no collection has freed yet (at startup, or a
- * previous application's in a JVM with history); kept for the sampler's whole life, that count takes bytes from the
- * sampled objects forever. Objects allocated before sampling can only die, so every reading of the heap in use
- * after a collection bounds what is left of them, and so does such a reading less the sampled objects that were
- * allocated since: this keeps the smallest bound seen, which can only shrink.
- *
- * <p>The heap is read after the last collection once a second, not at every collection: a listener to the
- * collectors' notifications makes the JVM build a notification for every collection, which cost 0.4 % of a core
- * in a service allocating 1 GB/s (several young collections a second). A collection between two readings after
- * which the heap was smaller than at both is missed, so the bound can stay higher than it would have been; it is
- * still a bound.
+ * <p>Objects allocated before sampling can only die, so each reading of the heap after a collection, less the live
+ * samples allocated since, bounds them; the smallest bound seen is kept. Without it, the garbage counted in the heap
+ * when sampling started would take bytes from the sampled objects forever. The heap is read once a second rather
+ * than at every collection, whose notifications cost more (BENCHMARKS.md, "Design notes"); a bound missed between
+ * two readings is still a bound.
  */
 final class PreSamplingHeap {
 
 	private final AtomicLong bytes;
 
-	private PreSamplingHeap(long bytes) {
+	private final Map<String, Long> bytesByType = new ConcurrentHashMap<>();
+
+	private final boolean everyTypeCounted;
+
+	private PreSamplingHeap(long bytes, boolean everyTypeCounted) {
 		this.bytes = new AtomicLong(bytes);
+		this.everyTypeCounted = everyTypeCounted;
 	}
 
 	/**
-	 * Starts bounding from the heap in use after the last collection.
+	 * Starts bounding from the heap in use after the last collection, and each type from its bytes in the heap now.
 	 * @return the bound
 	 */
 	static PreSamplingHeap start() {
-		return new PreSamplingHeap(HeapUsage.afterLastGc());
+		// Garbage included: a walk of the heap without a collection, in one pause of a few tens of milliseconds at
+		// startup; without it a type's first bound is its first reading, which counts all its unsampled objects.
+		Optional<ClassHistogram> types = ClassHistogram.ofAllObjects();
+		PreSamplingHeap heap = new PreSamplingHeap(HeapUsage.afterLastGc(), types.isPresent());
+		types.ifPresent((histogram) -> histogram.byType().forEach((type, counts) -> heap.bytesByType.put(type, counts[1])));
+		return heap;
 	}
 
 	/**
@@ -49,6 +56,19 @@ final class PreSamplingHeap {
 	 */
 	long lowerTo(long atMost) {
 		return this.bytes.accumulateAndGet(Math.max(atMost, 0), Math::min);
+	}
+
+	/**
+	 * Lowers the bound on one type to {@code atMost} if that is smaller. A type that had no instances when sampling
+	 * started has none left; where the types were not counted then, a type's first reading is its first bound.
+	 * @param type the type's Java name
+	 * @param atMost a bound, such as the type's live bytes after a full collection less its live samples
+	 * @return the bound on that type now
+	 */
+	long lowerTo(String type, long atMost) {
+		long bound = Math.max(atMost, 0);
+		return this.bytesByType.compute(type, (name, before) -> (before != null) ? Math.min(before, bound)
+				: this.everyTypeCounted ? 0 : bound);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.jvmpprof.heap;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +24,7 @@ import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The heap and allocs profiles of a known workload, without Spring: what they must point at and how near their
@@ -68,6 +70,36 @@ class HeapProfileSourceTests {
 		assertThat(numericLabel(profile, sample, "bytes")).isEqualTo(64 * 1024);
 		// Measured 1057-1101 with the bytes above.
 		assertThat(sample.getValue(2)).as("inuse_objects of 1024 arrays").isBetween(900L, 1250L);
+	}
+
+	@Test
+	void heapWithGcShouldCountEachTypesLiveObjectsExactly() throws Exception {
+		List<Order> orders = new ArrayList<>();
+		DecodedProfile profile;
+		try (HeapHoard hoard = HeapHoard.keep(16, 64 * 1024)) {
+			for (int i = 0; i < 20_000; i++) {
+				orders.add(new Order(i, "order-" + i));
+			}
+			HeapHoard.churn(64L << 20);
+			profile = take(ProfileName.HEAP, Optional.empty(), true);
+		}
+		String order = Order.class.getName();
+		long orderSize = JavaTypes.ofThisJvm(getClass().getClassLoader()).instanceSize(order);
+		// Each sample's count is rounded to a whole number: the type's total is exact within one per sample.
+		long orderSamples = profile.proto().getSampleList().stream()
+			.filter((sample) -> profile.functionNames(sample).get(0).equals(order))
+			.count();
+		assertThat(profile.sumWhereStackContains(2, order)).as("inuse_objects of %s", order)
+			.isCloseTo(orders.size(), within(orderSamples));
+		assertThat(profile.sumWhereStackContains(3, order)).as("inuse_space of %s", order)
+			.isEqualTo(orders.size() * orderSize);
+		// Arrays allocated since sampling started, at the one site that keeps any: all of them at that site.
+		assertThat(profile.sumWhereStackContains(3, "HeapHoard.keep") / MIB).as("inuse_space at HeapHoard.keep")
+			.isBetween(16.0, 17.0);
+		assertThat(orders).hasSize(20_000);
+	}
+
+	private record Order(long id, String name) {
 	}
 
 	@Test

@@ -18,6 +18,22 @@ class LiveHeapSharesTests {
 	}
 
 	@Test
+	void weightedSamplesShouldShareInProportionToTheirWeightsAndLargeOnesStandForThemselves() {
+		assertThat(LiveHeapShares.of(new long[] { 64, 64, 4_000_000 }, new double[] { 1, 3, 1 }, 10_000_000))
+			.containsExactly(1_500_000, 4_500_000, 4_000_000);
+	}
+
+	@Test
+	void weightlessSamplesShouldShareEqually() {
+		assertThat(LiveHeapShares.of(new long[] { 64, 64 }, new double[] { 0, 0 }, 1000)).containsExactly(500, 500);
+	}
+
+	@Test
+	void aSampleWithoutWeightShouldStandForItself() {
+		assertThat(LiveHeapShares.of(new long[] { 64, 64 }, new double[] { 0, 2 }, 1000)).containsExactly(64, 936);
+	}
+
+	@Test
 	void noSamplesShouldShareNothing() {
 		assertThat(LiveHeapShares.of(new long[0], 1000)).isEmpty();
 	}

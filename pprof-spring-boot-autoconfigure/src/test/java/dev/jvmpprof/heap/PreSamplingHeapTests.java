@@ -33,4 +33,17 @@ class PreSamplingHeapTests {
 		assertThat(start - heap.bytes()).as("bytes the bound lost").isGreaterThan(48L << 20);
 	}
 
+	@Test
+	void aTypeShouldBeBoundedByWhatTheHeapHeldOfItWhenSamplingStarted() {
+		PreSamplingHeap heap;
+		try (HeapHoard hoard = HeapHoard.keep(8, 64 * 1024)) {
+			heap = PreSamplingHeap.start();
+		}
+		assertThat(heap.lowerTo("long[]", Long.MAX_VALUE)).as("long[] bytes when sampling started")
+			.isGreaterThanOrEqualTo(8L << 20);
+		assertThat(heap.lowerTo("long[]", 1000)).isEqualTo(1000);
+		assertThat(heap.lowerTo("long[]", 2000)).isEqualTo(1000);
+		assertThat(heap.lowerTo("dev.example.LoadedLater", 5000)).as("a type with no instances then").isZero();
+	}
+
 }

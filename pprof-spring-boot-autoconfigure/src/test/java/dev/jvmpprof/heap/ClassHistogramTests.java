@@ -1,0 +1,66 @@
+package dev.jvmpprof.heap;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ClassHistogramTests {
+
+	@Test
+	void afterFullGcShouldCountTheLiveInstancesOfATypeExactly() {
+		List<Retained> kept = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			kept.add(new Retained(i));
+		}
+		for (int i = 0; i < 50_000; i++) {
+			new Retained(i).hashCode();
+		}
+		ClassHistogram histogram = ClassHistogram.afterFullGc().orElseThrow();
+		long[] counts = histogram.byType().get(Retained.class.getName());
+		assertThat(counts[0]).as("instances").isEqualTo(kept.size());
+		assertThat(counts[1]).as("bytes").isEqualTo(kept.size() * JavaTypes.ofThisJvm(getClass().getClassLoader())
+			.instanceSize(Retained.class.getName()));
+		assertThat(histogram.totalBytes()).isGreaterThan(counts[1]);
+	}
+
+	@Test
+	void ofAllObjectsShouldCountGarbageToo() {
+		// Garbage that a collection between its allocation and the count would free: tried until none ran between.
+		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+			WeakReference<Unreferenced> garbage = new WeakReference<>(new Unreferenced(1));
+			ClassHistogram histogram = ClassHistogram.ofAllObjects().orElseThrow();
+			assertThat(garbage.get()).as("garbage not yet collected").isNotNull();
+			assertThat(histogram.byType().get(Unreferenced.class.getName())).isNotNull();
+		});
+	}
+
+	@Test
+	void parseShouldNameTypesAsJavaDoesAndSkipTheHeaderAndTotal() {
+		ClassHistogram histogram = ClassHistogram.parse("""
+				 num     #instances         #bytes  class name (module)
+				-------------------------------------------------------
+				   1:         18021        1243368  [B (java.base@17.0.15)
+				   2:          3687         441088  java.lang.Class (java.base@17.0.15)
+				   3:             2             48  [[Ljava.lang.String; (java.base@17.0.15)
+				   4:             1             16  com.example.Order
+				Total         21711        1684520
+				""");
+		assertThat(histogram.byType()).containsOnlyKeys("byte[]", "java.lang.Class", "java.lang.String[][]",
+				"com.example.Order");
+		assertThat(histogram.byType().get("byte[]")).containsExactly(18021, 1243368);
+		assertThat(histogram.totalBytes()).isEqualTo(1243368 + 441088 + 48 + 16);
+	}
+
+	private record Retained(long id) {
+	}
+
+	private record Unreferenced(long id) {
+	}
+
+}
