@@ -18,7 +18,7 @@ final class AsyncProfilerReader implements SampleReader {
 		SampleKind kind = switch (event) {
 			case CPU -> SampleKind.CPU;
 			case WALL -> SampleKind.WALL;
-			case LOCK -> throw new IllegalArgumentException("async-profiler records no lock waits for us");
+			case LOCK -> throw new IllegalArgumentException("Lock waits are not samples: the lock profiles read them");
 		};
 		AsyncWindowProfileEncoder.write(recorded.events(), kind, recorded.period(event).toNanos(), labels, writer);
 	}

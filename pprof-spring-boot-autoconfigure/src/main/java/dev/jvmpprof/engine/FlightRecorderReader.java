@@ -22,16 +22,19 @@ final class FlightRecorderReader implements SampleReader {
 
 	private static final Set<String> WALL_CLOCK_SAMPLE = Set.of("profiler.WallClockSample");
 
+	// A count and the count times the period.
+	private static final int VALUES = 2;
+
 	@Override
 	public void read(Window.Recorded recorded, SampledEvent event, LabelCapture.Lookup labels, ProfileWriter writer)
 			throws IOException {
 		long period = recorded.period(event).toNanos();
 		switch (event) {
-			case CPU -> WindowProfileEncoder.write(recorded.events(), EXECUTION_SAMPLE, new CpuSamples(period), 2,
+			case CPU -> WindowProfileEncoder.write(recorded.events(), EXECUTION_SAMPLE, new CpuSamples(period), VALUES,
 					labels, writer);
-			case WALL -> WindowProfileEncoder.write(recorded.events(), WALL_CLOCK_SAMPLE, new WallSamples(period), 2,
-					labels, writer);
-			case LOCK -> throw new IllegalArgumentException("Lock waits are read by the lock profiles, not as samples");
+			case WALL -> WindowProfileEncoder.write(recorded.events(), WALL_CLOCK_SAMPLE, new WallSamples(period),
+					VALUES, labels, writer);
+			case LOCK -> throw new IllegalArgumentException("Lock waits are not samples: the lock profiles read them");
 		}
 	}
 

@@ -61,8 +61,8 @@ public interface Window extends AutoCloseable {
 		}
 
 		/**
-		 * Returns the window's events, to be read with the JDK's reader.
-		 * @return its files and time span
+		 * Returns the window's files and time span, as the JFR readers take them.
+		 * @return its events
 		 */
 		public WindowEvents events() {
 			return new WindowEvents(this.files, this.start, this.end);
