@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.jvmpprof.cmdline.CommandLine;
-import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.engine.EngineSelection;
 import dev.jvmpprof.engine.JfrEngine;
 import dev.jvmpprof.engine.SamplingEngine;
@@ -36,11 +35,11 @@ import dev.jvmpprof.lock.MutexProfileCollector;
 import dev.jvmpprof.profile.ProfileDispatcher;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileSource;
+import dev.jvmpprof.sampled.SampledProfileCollector;
 import dev.jvmpprof.symbol.SymbolSource;
 import dev.jvmpprof.threadcreate.ThreadCreateProfileCollector;
 import dev.jvmpprof.threadcreate.ThreadStartRecorder;
 import dev.jvmpprof.trace.TraceCollector;
-import dev.jvmpprof.wall.WallProfileCollector;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
@@ -64,9 +63,10 @@ public class PprofEndpointAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	public CpuProfileCollector cpuProfileCollector(SamplingEngine engine, PprofProperties properties) {
-		return new CpuProfileCollector(engine, properties.getCpu().getInterval(), CommandLine.programName());
+	@ConditionalOnMissingBean(name = "cpuProfileCollector")
+	public SampledProfileCollector cpuProfileCollector(SamplingEngine engine) {
+		// The period comes with each window from the engine, so a user's engine keeps its own interval.
+		return SampledProfileCollector.cpu(engine, CommandLine.programName());
 	}
 
 	@Bean
@@ -166,9 +166,9 @@ public class PprofEndpointAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	public WallProfileCollector wallProfileCollector(SamplingEngine engine, PprofProperties properties) {
-		return new WallProfileCollector(engine, properties.getWall().getInterval(), CommandLine.programName());
+	@ConditionalOnMissingBean(name = "wallProfileCollector")
+	public SampledProfileCollector wallProfileCollector(SamplingEngine engine) {
+		return SampledProfileCollector.wall(engine, CommandLine.programName());
 	}
 
 	@Bean

@@ -1,19 +1,17 @@
 package dev.jvmpprof.asyncjfr;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import dev.jvmpprof.engine.Window;
+import dev.jvmpprof.jfr.WindowEvents;
 import dev.jvmpprof.labels.LabelCapture;
-import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ProfileWriter;
 
 /**
- * Encodes the samples of an async-profiler window as a pprof profile: the same profile
- * {@code WindowProfileEncoder} makes from the same files with the JDK's reader (samples of the window's time across
- * all its files, thread and state labels, the labels each thread carried), several times faster.
+ * Writes the samples of an async-profiler window: the samples {@code WindowProfileEncoder} makes from the same
+ * files with the JDK's reader (samples of the window's time across all its files, thread and state labels, the
+ * labels each thread carried), several times faster.
  */
 public final class AsyncWindowProfileEncoder {
 
@@ -21,26 +19,22 @@ public final class AsyncWindowProfileEncoder {
 	}
 
 	/**
-	 * Reads the window and writes the profile.
-	 * @param recorded the finished window, of files async-profiler wrote
-	 * @param kind which samples make the profile
-	 * @param header the profile-wide fields; its period values each sample, and it has two sample types: the count
-	 * and the count times the period
-	 * @param program the program's name, shown as {@code File:}
+	 * Reads the window and writes its samples, each valued {@code [count, count * period]}.
+	 * @param window the window's files, which async-profiler wrote, and its time span
+	 * @param kind which samples to read
+	 * @param period the time one sample stands for, in nanoseconds
 	 * @param labels the lookup of the labels threads carried during the window, or {@code null} for none
-	 * @param out where the gzip'd profile goes; closed when done
+	 * @param writer the profile the samples go to
 	 * @throws IOException if the recording cannot be read or the profile written
 	 */
-	public static void encode(Window.Recorded recorded, SampleKind kind, ProfileHeader header, String program,
-			LabelCapture.Lookup labels, OutputStream out) throws IOException {
-		try (ProfileWriter writer = new ProfileWriter(out, header, program)) {
-			WindowSamples samples = new WindowSamples(kind, epochNanos(recorded.start()), epochNanos(recorded.end()),
-					header.period(), labels, writer);
-			for (Path file : recorded.files()) {
-				SampleEvents.read(file, kind.eventName(), kind.fieldNames(), samples);
-			}
-			samples.writeTo();
+	public static void write(WindowEvents window, SampleKind kind, long period, LabelCapture.Lookup labels,
+			ProfileWriter writer) throws IOException {
+		WindowSamples samples = new WindowSamples(kind, epochNanos(window.start()), epochNanos(window.end()), period,
+				labels, writer);
+		for (Path file : window.files()) {
+			SampleEvents.read(file, kind.eventName(), kind.fieldNames(), samples);
 		}
+		samples.writeTo();
 	}
 
 	private static long epochNanos(Instant time) {

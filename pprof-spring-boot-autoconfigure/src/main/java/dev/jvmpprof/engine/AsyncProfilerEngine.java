@@ -125,7 +125,7 @@ public final class AsyncProfilerEngine implements SamplingEngine {
 			throw new IOException(ex.getMessage(), ex);
 		}
 		window.recorded = new Window.Recorded(window.segments.stream().map((segment) -> segment.file).toList(),
-				window.start, end, Window.Recorder.ASYNC_PROFILER);
+				window.start, end, this.settings, SampleReader.ASYNC_PROFILER);
 		return window.recorded;
 	}
 

@@ -57,7 +57,7 @@ public final class JfrEngine implements SamplingEngine {
 				recording.enable("jdk.JavaMonitorWait").withThreshold(threshold).withStackTrace();
 			}
 			recording.start();
-			return new JfrWindow(recording, Instant.now());
+			return new JfrWindow(recording, Instant.now(), this.settings);
 		}
 		catch (RuntimeException ex) {
 			recording.close();
@@ -71,13 +71,16 @@ public final class JfrEngine implements SamplingEngine {
 
 		private final Instant start;
 
+		private final SamplingSettings settings;
+
 		private Path file;
 
 		private Recorded recorded;
 
-		JfrWindow(Recording recording, Instant start) {
+		JfrWindow(Recording recording, Instant start, SamplingSettings settings) {
 			this.recording = recording;
 			this.start = start;
+			this.settings = settings;
 		}
 
 		@Override
@@ -87,7 +90,8 @@ public final class JfrEngine implements SamplingEngine {
 				this.recording.stop();
 				this.file = Files.createTempFile("pprof-", ".jfr");
 				this.recording.dump(this.file);
-				this.recorded = new Recorded(List.of(this.file), this.start, end);
+				this.recorded = new Recorded(List.of(this.file), this.start, end, this.settings,
+						SampleReader.FLIGHT_RECORDER);
 			}
 			return this.recorded;
 		}

@@ -7,8 +7,9 @@ import java.util.Set;
 import dev.jvmpprof.profile.ProfileException;
 
 /**
- * A source of stack samples over windows of time. Each window's events come back as JFR files, so the collectors
- * read them the same way whichever engine took them; windows of different requests may overlap.
+ * A source of stack samples over windows of time; windows of different requests may overlap. Each window comes back
+ * as JFR files with the period it was sampled at and the reader for its files, so the collectors read any engine's
+ * windows the same way and value each sample at the engine's own interval.
  */
 public interface SamplingEngine {
 

@@ -19,6 +19,20 @@ public record SamplingSettings(Duration cpuInterval, Duration wallInterval, Dura
 		}
 	}
 
+	/**
+	 * Returns the time one sample of {@code event} stands for.
+	 * @param event {@link SampledEvent#CPU} or {@link SampledEvent#WALL}
+	 * @return the interval it is sampled at
+	 * @throws IllegalArgumentException for {@link SampledEvent#LOCK}: waits are recorded whole, not sampled
+	 */
+	public Duration period(SampledEvent event) {
+		return switch (event) {
+			case CPU -> this.cpuInterval;
+			case WALL -> this.wallInterval;
+			case LOCK -> throw new IllegalArgumentException("Lock waits are recorded whole, not sampled at a period");
+		};
+	}
+
 	private static void requirePositive(Duration duration, String what) {
 		if (duration.isZero() || duration.isNegative()) {
 			throw new IllegalArgumentException("The " + what + " must be positive");

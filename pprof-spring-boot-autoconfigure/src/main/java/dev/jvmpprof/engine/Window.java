@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.jvmpprof.jfr.WindowEvents;
+import dev.jvmpprof.labels.LabelCapture;
+import dev.jvmpprof.pprof.ProfileWriter;
+
 /**
  * One request's window of sampling. Closing it releases its share of the engine and deletes files no other window
  * needs, so every path out of a request, failures included, frees the profiler and the disk.
@@ -23,33 +27,45 @@ public interface Window extends AutoCloseable {
 	void close();
 
 	/**
-	 * The recordings that cover a finished window. Files may hold events outside the window (other requests
-	 * shared the session), so readers keep those that ended within it.
+	 * The recordings that cover a finished window, with what a collector needs to read them whichever engine wrote
+	 * them: the period each sample stands for and the reader for these files. Files may hold events outside the
+	 * window (other requests shared the session), so readers keep those that ended within it.
 	 *
 	 * @param files the JFR files, oldest first, valid until the window is closed
 	 * @param start when the window opened
 	 * @param end when it finished
-	 * @param recorder what wrote the files, which decides how they are best read
+	 * @param settings how densely the window was sampled
+	 * @param reader reads the samples of these files
 	 */
-	record Recorded(List<Path> files, Instant start, Instant end, Recorder recorder) {
+	record Recorded(List<Path> files, Instant start, Instant end, SamplingSettings settings, SampleReader reader) {
 
 		/**
-		 * Creates a window of files that any JFR reader reads: Flight Recorder's.
-		 * @param files the JFR files, oldest first
-		 * @param start when the window opened
-		 * @param end when it finished
+		 * Returns the time one sample of {@code event} stands for in this window.
+		 * @param event {@link SampledEvent#CPU} or {@link SampledEvent#WALL}
+		 * @return the interval it was sampled at
 		 */
-		public Recorded(List<Path> files, Instant start, Instant end) {
-			this(files, start, end, Recorder.FLIGHT_RECORDER);
+		public Duration period(SampledEvent event) {
+			return this.settings.period(event);
 		}
 
 		/**
-		 * Returns whether an event that ended at {@code time} belongs to the window.
-		 * @param time the event's end time
-		 * @return whether it lies within the window
+		 * Writes the window's samples of {@code event}, with the reader made for its files.
+		 * @param event {@link SampledEvent#CPU} or {@link SampledEvent#WALL}
+		 * @param labels the lookup of the labels threads carried during the window, or {@code null} for none
+		 * @param writer the profile the samples go to
+		 * @throws IOException if the recording cannot be read or the profile written
+		 * @see SampleReader#read
 		 */
-		public boolean covers(Instant time) {
-			return !time.isBefore(this.start) && !time.isAfter(this.end);
+		public void read(SampledEvent event, LabelCapture.Lookup labels, ProfileWriter writer) throws IOException {
+			this.reader.read(this, event, labels, writer);
+		}
+
+		/**
+		 * Returns the window's files and time span, as the JFR readers take them.
+		 * @return its events
+		 */
+		public WindowEvents events() {
+			return new WindowEvents(this.files, this.start, this.end);
 		}
 
 		/**
@@ -59,20 +75,6 @@ public interface Window extends AutoCloseable {
 		public Duration duration() {
 			return Duration.between(this.start, this.end);
 		}
-
-	}
-
-	/** What wrote a window's files. */
-	enum Recorder {
-
-		/** The JDK's Flight Recorder: files with any JFR event, read with {@code jdk.jfr.consumer}. */
-		FLIGHT_RECORDER,
-
-		/**
-		 * async-profiler: files of the few events it writes, which its own reader reads several times faster than
-		 * {@code jdk.jfr.consumer} does. The JDK's reader reads them too.
-		 */
-		ASYNC_PROFILER
 
 	}
 

@@ -85,8 +85,11 @@ public abstract class LockProfileCollector implements ProfileSource {
 			this.engine.sample(Set.of(SampledEvent.LOCK), duration, (recorded) -> {
 				ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, recorded.start(),
 						recorded.duration());
-				WindowProfileEncoder.encode(recorded, LockWaits.EVENTS, header, this.program, new LockSamples(),
-						labels, out);
+				try (ProfileWriter writer = new ProfileWriter(out, header, this.program)) {
+					// Waits are recorded whole, in JFR events any reader reads, whichever engine recorded them.
+					WindowProfileEncoder.write(recorded.events(), LockWaits.EVENTS, new LockSamples(),
+							SAMPLE_TYPES.size(), labels.lookup(), writer);
+				}
 			});
 		}
 	}

@@ -13,7 +13,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.engine.JfrEngine;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
@@ -35,7 +34,7 @@ class PprofEndpointAutoConfigurationTests {
 	void runWhenExposedShouldHaveEndpointBean() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=pprof")
 			.run((context) -> assertThat(context).hasSingleBean(PprofEndpoint.class)
-				.hasSingleBean(CpuProfileCollector.class)
+				.hasBean("cpuProfileCollector")
 				.hasSingleBean(ProfileDispatcher.class));
 	}
 

@@ -21,20 +21,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.engine.AsyncProfilerEngine;
+import dev.jvmpprof.engine.SampleReader;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingSettings;
 import dev.jvmpprof.engine.Window;
 import dev.jvmpprof.labels.LabelCapture;
 import dev.jvmpprof.labels.LabelTimeline;
-import dev.jvmpprof.pprof.ProfileHeader;
-import dev.jvmpprof.pprof.ValueType;
+import dev.jvmpprof.sampled.SampledProfileCollector;
 import dev.jvmpprof.testing.Contention;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.HotLoop;
 import dev.jvmpprof.testing.proto.ProfileProto;
-import dev.jvmpprof.wall.WallProfileCollector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,11 +47,10 @@ class AsyncWindowProfileEncoderTests {
 
 	private static final Duration WALL_INTERVAL = Duration.ofMillis(10);
 
-	private static final List<ValueType> CPU_TYPES = List.of(new ValueType("samples", "count"),
-			new ValueType("cpu", "nanoseconds"));
+	private static final SamplingSettings SETTINGS = new SamplingSettings(CPU_INTERVAL, WALL_INTERVAL,
+			Duration.ofMillis(1));
 
-	private static final List<ValueType> WALL_TYPES = List.of(new ValueType("samples", "count"),
-			new ValueType("wall", "nanoseconds"));
+	private static final AsyncProfilerEngine ENGINE = new AsyncProfilerEngine(SETTINGS);
 
 	private static final LabelTimeline TIMELINE = new LabelTimeline(1_000_000);
 
@@ -65,12 +62,10 @@ class AsyncWindowProfileEncoderTests {
 
 	@BeforeAll
 	static void record() throws Exception {
-		AsyncProfilerEngine engine = new AsyncProfilerEngine(
-				new SamplingSettings(CPU_INTERVAL, WALL_INTERVAL, Duration.ofMillis(1)));
 		capture = TIMELINE.capture();
 		try (HotLoop hot = HotLoop.start(); Contention contention = Contention.start();
 				LabelledWork labelled = new LabelledWork()) {
-			window = engine.open(EnumSet.of(SampledEvent.CPU, SampledEvent.WALL));
+			window = ENGINE.open(EnumSet.of(SampledEvent.CPU, SampledEvent.WALL));
 			Thread.sleep(2500);
 			recorded = window.finish();
 		}
@@ -107,8 +102,8 @@ class AsyncWindowProfileEncoderTests {
 	@Test
 	void profilesOfPartOfTheRecordingShouldKeepTheSameSamples() throws IOException {
 		Instant middle = recorded.start().plus(recorded.duration().dividedBy(2));
-		Window.Recorded firstHalf = new Window.Recorded(recorded.files(), recorded.start(), middle,
-				Window.Recorder.ASYNC_PROFILER);
+		Window.Recorded firstHalf = new Window.Recorded(recorded.files(), recorded.start(), middle, SETTINGS,
+				SampleReader.ASYNC_PROFILER);
 		Content cpu = cpu(firstHalf);
 		assertThat(cpu).isEqualTo(cpu(viaJdk(firstHalf)));
 		assertThat(cpu.total).isGreaterThan(0).isLessThan(cpu(recorded).total);
@@ -125,7 +120,7 @@ class AsyncWindowProfileEncoderTests {
 		Files.write(twoChunks, recording);
 		Files.write(twoChunks, recording, StandardOpenOption.APPEND);
 		Window.Recorded threeChunks = new Window.Recorded(List.of(twoChunks, recorded.files().get(0)),
-				recorded.start(), recorded.end(), Window.Recorder.ASYNC_PROFILER);
+				recorded.start(), recorded.end(), SETTINGS, SampleReader.ASYNC_PROFILER);
 		Content cpu = cpu(threeChunks);
 		assertThat(cpu).isEqualTo(cpu(viaJdk(threeChunks)));
 		assertThat(cpu.total).isEqualTo(3 * cpu(recorded).total);
@@ -135,8 +130,8 @@ class AsyncWindowProfileEncoderTests {
 	}
 
 	private static Window.Recorded viaJdk(Window.Recorded recorded) {
-		return new Window.Recorded(recorded.files(), recorded.start(), recorded.end(),
-				Window.Recorder.FLIGHT_RECORDER);
+		return new Window.Recorded(recorded.files(), recorded.start(), recorded.end(), SETTINGS,
+				SampleReader.FLIGHT_RECORDER);
 	}
 
 	// One lookup for both paths: each lookup measures the offset between the label clock and the recording's
@@ -145,15 +140,13 @@ class AsyncWindowProfileEncoderTests {
 
 	private static Content cpu(Window.Recorded recorded) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		CpuProfileCollector.encode(recorded, ProfileHeader.of(CPU_TYPES, CPU_TYPES.get(1), CPU_INTERVAL.toNanos(),
-				recorded.start(), recorded.duration()), "app", lookup, out);
+		SampledProfileCollector.cpu(ENGINE, "app").encode(recorded, lookup, out);
 		return Content.of(DecodedProfile.decode(out.toByteArray()));
 	}
 
 	private static Content wall(Window.Recorded recorded) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		WallProfileCollector.encode(recorded, ProfileHeader.of(WALL_TYPES, WALL_TYPES.get(1),
-				WALL_INTERVAL.toNanos(), recorded.start(), recorded.duration()), "app", lookup, out);
+		SampledProfileCollector.wall(ENGINE, "app").encode(recorded, lookup, out);
 		return Content.of(DecodedProfile.decode(out.toByteArray()));
 	}
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.jvmpprof.jfr.WindowEvents;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.testing.HotLoop;
 
@@ -111,7 +110,7 @@ class AsyncProfilerEngineTests {
 	static int count(Window.Recorded recorded) throws Exception {
 		AtomicInteger samples = new AtomicInteger();
 		// The loop's own: other threads (the compiler, the collector) take more of a longer window on a busy machine.
-		WindowEvents.forEach(recorded, Set.of("jdk.ExecutionSample"), (event) -> {
+		recorded.events().forEach(Set.of("jdk.ExecutionSample"), (event) -> {
 			if ("hot-loop".equals(event.getThread("sampledThread").getJavaName())) {
 				samples.incrementAndGet();
 			}

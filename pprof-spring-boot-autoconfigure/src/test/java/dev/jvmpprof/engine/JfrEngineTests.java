@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.jvmpprof.cpu.CpuProfileCollector;
 import dev.jvmpprof.profile.ProfileException;
+import dev.jvmpprof.sampled.SampledProfileCollector;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.HotLoop;
 
@@ -23,7 +23,7 @@ class JfrEngineTests {
 	void cpuProfileShouldHaveTheSameShapeFromFlightRecorder() throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (HotLoop loop = HotLoop.start()) {
-			new CpuProfileCollector(this.engine, Duration.ofMillis(10), "app").collect(Duration.ofSeconds(2), out);
+			SampledProfileCollector.cpu(this.engine, "app").collect(Duration.ofSeconds(2), out);
 		}
 		DecodedProfile profile = DecodedProfile.decode(out.toByteArray());
 		assertThat(profile.sampleTypes()).containsExactly("samples/count", "cpu/nanoseconds");

@@ -20,7 +20,6 @@ import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
 import dev.jvmpprof.engine.SamplingSettings;
 import dev.jvmpprof.engine.Window;
-import dev.jvmpprof.jfr.WindowEvents;
 import dev.jvmpprof.pprof.Label;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,7 +107,7 @@ class LabelClockTests {
 
 	private static void read(Window.Recorded recorded, String eventName, long threadId, String threadField,
 			List<RecordedEvent> samples) throws IOException {
-		WindowEvents.forEach(recorded, Set.of(eventName), (event) -> {
+		recorded.events().forEach(Set.of(eventName), (event) -> {
 			if (event.getThread(threadField) != null && event.getThread(threadField).getJavaThreadId() == threadId
 					&& !phase(event).equals("none")) {
 				samples.add(event);

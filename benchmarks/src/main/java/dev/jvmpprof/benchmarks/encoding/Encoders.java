@@ -15,17 +15,16 @@ import one.convert.Arguments;
 import one.convert.JfrToPprof;
 import one.jfr.JfrReader;
 
-import dev.jvmpprof.cpu.CpuProfileCollector;
+import dev.jvmpprof.engine.SampleReader;
 import dev.jvmpprof.engine.SampledEvent;
 import dev.jvmpprof.engine.SamplingEngine;
+import dev.jvmpprof.engine.SamplingSettings;
 import dev.jvmpprof.engine.Window;
 import dev.jvmpprof.labels.LabelCapture;
 import dev.jvmpprof.labels.LabelTimeline;
-import dev.jvmpprof.pprof.ProfileHeader;
-import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.wall.WallProfileCollector;
+import dev.jvmpprof.sampled.SampledProfileCollector;
 
 /**
  * The two ways to turn one recording into a gzip'd pprof profile: ours, through the same code the endpoint runs,
@@ -33,19 +32,16 @@ import dev.jvmpprof.wall.WallProfileCollector;
  */
 public final class Encoders {
 
-	private static final List<ValueType> CPU_SAMPLE_TYPES = List.of(new ValueType("samples", "count"),
-			new ValueType("cpu", "nanoseconds"));
-
-	private static final long CPU_PERIOD = Duration.ofMillis(10).toNanos();
-
-	private static final Duration WALL_PERIOD = Duration.ofMillis(50);
+	// The intervals the recordings were taken at, which value their samples.
+	private static final SamplingSettings SETTINGS = new SamplingSettings(Duration.ofMillis(10), Duration.ofMillis(50),
+			Duration.ofMillis(1));
 
 	private Encoders() {
 	}
 
 	/**
 	 * Encodes {@code file} as the endpoint does, reading it with async-profiler's reader:
-	 * {@link CpuProfileCollector#encode} for CPU samples, the {@code wall} profile's collector for wall-clock
+	 * {@link SampledProfileCollector#encode} for CPU samples, the {@code wall} profile's collector for wall-clock
 	 * samples, each looking up the labels threads carried, as profiles do.
 	 * @param recording which kind of recording
 	 * @param file the recording
@@ -53,7 +49,7 @@ public final class Encoders {
 	 * @throws IOException if the file cannot be read or the profile written
 	 */
 	public static void ours(Recordings.Recording recording, Path file, OutputStream out) throws IOException {
-		encode(recording, file, Window.Recorder.ASYNC_PROFILER, out);
+		encode(recording, file, SampleReader.ASYNC_PROFILER, out);
 	}
 
 	/**
@@ -65,25 +61,23 @@ public final class Encoders {
 	 * @throws IOException if the file cannot be read or the profile written
 	 */
 	public static void oursJdkReader(Recordings.Recording recording, Path file, OutputStream out) throws IOException {
-		encode(recording, file, Window.Recorder.FLIGHT_RECORDER, out);
+		encode(recording, file, SampleReader.FLIGHT_RECORDER, out);
 	}
 
-	private static void encode(Recordings.Recording recording, Path file, Window.Recorder recorder, OutputStream out)
+	private static void encode(Recordings.Recording recording, Path file, SampleReader reader, OutputStream out)
 			throws IOException {
 		// A window wide enough to take every event of the file.
 		Window.Recorded recorded = new Window.Recorded(List.of(file), Instant.EPOCH, Instant.now().plusSeconds(86_400),
-				recorder);
+				SETTINGS, reader);
+		RecordedEngine engine = new RecordedEngine(recorded);
 		if (recording == Recordings.Recording.CPU) {
-			ProfileHeader header = new ProfileHeader(CPU_SAMPLE_TYPES, CPU_SAMPLE_TYPES.get(1), CPU_PERIOD,
-					System.currentTimeMillis() * 1_000_000, Duration.ofSeconds(30).toNanos(), null);
 			try (LabelCapture labels = LabelTimeline.shared().capture()) {
-				CpuProfileCollector.encode(recorded, header, "sample-app", labels.lookup(), out);
+				SampledProfileCollector.cpu(engine, "sample-app").encode(recorded, labels.lookup(), out);
 			}
 			return;
 		}
 		try {
-			WallProfileCollector collector = new WallProfileCollector(new RecordedEngine(recorded), WALL_PERIOD,
-					"sample-app");
+			SampledProfileCollector collector = SampledProfileCollector.wall(engine, "sample-app");
 			byte[] profile = collector
 				.take(new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(60)), 0, false))
 				.body();
