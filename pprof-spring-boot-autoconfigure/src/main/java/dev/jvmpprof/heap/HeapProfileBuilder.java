@@ -80,9 +80,11 @@ final class HeapProfileBuilder {
 	 * @param live the live samples
 	 * @param histogram the live objects by type, counted in the same collection
 	 * @param beforeSampling the bounds on what is left of the heap from before sampling started, lowered here
+	 * @param memory the samples' shares in the previous exact answer, and in this one when it returns
 	 * @return this builder
 	 */
-	HeapProfileBuilder liveByType(List<LiveObject> live, ClassHistogram histogram, PreSamplingHeap beforeSampling) {
+	HeapProfileBuilder liveByType(List<LiveObject> live, ClassHistogram histogram, PreSamplingHeap beforeSampling,
+			LiveShareMemory memory) {
 		Map<LiveObject, Double> weights = timeWeights(live);
 		Map<String, List<LiveObject>> samplesByType = new HashMap<>();
 		for (LiveObject object : live) {
@@ -100,12 +102,13 @@ final class HeapProfileBuilder {
 		// Each type's bound is only as tight as that type's readings; the heap's own bound holds for their sum.
 		double scale = (boundsTotal > 0) ? Math.min(1, (double) beforeSampling.bytes() / boundsTotal) : 0;
 		histogram.byType().forEach((type, counts) -> addType(type, counts[0], counts[1],
-				Math.round(bounds.get(type) * scale), samplesByType.getOrDefault(type, List.of()), weights));
+				Math.round(bounds.get(type) * scale), samplesByType.getOrDefault(type, List.of()), weights, memory));
+		memory.answered();
 		return this;
 	}
 
 	private void addType(String type, long instances, long bytes, long before, List<LiveObject> samples,
-			Map<LiveObject, Double> weights) {
+			Map<LiveObject, Double> weights, LiveShareMemory memory) {
 		long attributed = bytes - before;
 		double attributedObjects = (bytes > 0) ? (double) instances * attributed / bytes : 0;
 		if (samples.isEmpty()) {
@@ -115,7 +118,7 @@ final class HeapProfileBuilder {
 		}
 		else {
 			long[] sizes = samples.stream().mapToLong(LiveObject::size).toArray();
-			long[] shares = LiveHeapShares.of(sizes, samples.stream().mapToDouble(weights::get).toArray(), attributed);
+			long[] shares = memory.spread(samples, samples.stream().mapToDouble(weights::get).toArray(), attributed);
 			double stoodFor = 0;
 			for (int i = 0; i < sizes.length; i++) {
 				stoodFor += (double) shares[i] / sizes[i];

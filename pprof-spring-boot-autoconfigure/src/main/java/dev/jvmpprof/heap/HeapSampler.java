@@ -68,6 +68,8 @@ public final class HeapSampler implements Closeable {
 
 	private final JavaTypes types;
 
+	private final LiveShareMemory liveShares = new LiveShareMemory();
+
 	private final Object marks = new Object();
 
 	private long marksCommitted;
@@ -224,12 +226,30 @@ public final class HeapSampler implements Closeable {
 			.toList();
 		HeapProfileBuilder builder = new HeapProfileBuilder().allocations(this.allocations.snapshot());
 		if (histogram.isPresent() && preSampling != null) {
-			builder.liveByType(atSites, histogram.get(), preSampling);
+			synchronized (this.liveShares) {
+				builder.liveByType(atSites, histogram.get(), preSampling, this.liveShares);
+			}
 		}
 		else {
 			builder.live(atSites, inUse, beforeSampling);
 		}
-		return builder.build();
+		StackProfile profile = builder.build();
+		profile.comment(histogram.isPresent() ? exactComment(live.size()) : asOfLastCollectionComment());
+		return profile;
+	}
+
+	private static String exactComment(int liveSamples) {
+		return "inuse: the objects alive after the full collection this request ran, each type's count exact (its "
+				+ "leaf frame); a type's split between the sites that allocated it is estimated from " + liveSamples
+				+ " live samples";
+	}
+
+	private static String asOfLastCollectionComment() {
+		String when = HeapUsage.lastCollection()
+			.map((collection) -> " (" + collection.collector() + ", " + collection.ended() + ")")
+			.orElse("");
+		return "inuse: as of the last garbage collection" + when + "; a young collection leaves the old generation's "
+				+ "garbage counted as in use: heap?gc=1 runs a full collection and counts each type exactly";
 	}
 
 	private synchronized PreSamplingHeap preSamplingHeap() {

@@ -5,8 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.sun.management.GcInfo;
 
@@ -35,19 +37,31 @@ final class HeapUsage {
 	 * @return the bytes
 	 */
 	static long afterLastGc() {
+		return lastCollection().map(Collection::heapAfter)
+			.orElseGet(() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+	}
+
+	/**
+	 * Returns the most recent collection of any collector.
+	 * @return the collection, or empty where none has run yet
+	 */
+	static Optional<Collection> lastCollection() {
 		GcInfo last = null;
-		for (GarbageCollectorMXBean collector : COLLECTORS) {
-			if (collector instanceof com.sun.management.GarbageCollectorMXBean hotSpot) {
+		String collector = null;
+		for (GarbageCollectorMXBean bean : COLLECTORS) {
+			if (bean instanceof com.sun.management.GarbageCollectorMXBean hotSpot) {
 				GcInfo info = hotSpot.getLastGcInfo();
 				if (info != null && (last == null || info.getEndTime() > last.getEndTime())) {
 					last = info;
+					collector = bean.getName();
 				}
 			}
 		}
 		if (last == null) {
-			return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+			return Optional.empty();
 		}
-		return heapUsed(last.getMemoryUsageAfterGc());
+		Instant ended = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime() + last.getEndTime());
+		return Optional.of(new Collection(collector, ended, heapUsed(last.getMemoryUsageAfterGc())));
 	}
 
 	/**
@@ -64,6 +78,16 @@ final class HeapUsage {
 			}
 		}
 		return used;
+	}
+
+	/**
+	 * A collection as its collector reported it.
+	 *
+	 * @param collector the collector's name, such as {@code G1 Young Generation}
+	 * @param ended when it ended
+	 * @param heapAfter the bytes of heap in use after it
+	 */
+	record Collection(String collector, Instant ended, long heapAfter) {
 	}
 
 }

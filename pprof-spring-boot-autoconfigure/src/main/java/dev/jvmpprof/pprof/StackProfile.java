@@ -20,6 +20,8 @@ public final class StackProfile {
 
 	private final int valueCount;
 
+	private final List<String> comments = new ArrayList<>();
+
 	/**
 	 * Creates an empty profile.
 	 * @param valueCount the number of sample types
@@ -45,13 +47,22 @@ public final class StackProfile {
 	}
 
 	/**
+	 * Adds a comment that clients show with the profile's header, such as what its values hold as of when.
+	 * @param text the comment
+	 */
+	public void comment(String text) {
+		this.comments.add(text);
+	}
+
+	/**
 	 * Returns this profile minus {@code base}, as Go's delta profiles: values may be negative, samples whose values
-	 * are all zero are dropped.
+	 * are all zero are dropped; the comments are this profile's.
 	 * @param base the earlier snapshot
 	 * @return the difference
 	 */
 	public StackProfile minus(StackProfile base) {
 		StackProfile delta = new StackProfile(this.valueCount);
+		delta.comments.addAll(this.comments);
 		this.samples.forEach((key, values) -> delta.samples.put(key, values.clone()));
 		base.samples.forEach((key, values) -> {
 			long[] difference = delta.samples.computeIfAbsent(key, (missing) -> new long[this.valueCount]);
@@ -101,6 +112,9 @@ public final class StackProfile {
 	 */
 	public void writeTo(OutputStream out, ProfileHeader header, String program) throws IOException {
 		try (ProfileWriter writer = new ProfileWriter(out, header, program)) {
+			for (String comment : this.comments) {
+				writer.comment(comment);
+			}
 			for (Map.Entry<StackKey, long[]> sample : this.samples.entrySet()) {
 				List<List<Frame>> stack = sample.getKey().stack;
 				long[] locationIds = new long[stack.size()];

@@ -25,6 +25,7 @@ import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * The heap and allocs profiles of a known workload, without Spring: what they must point at and how near their
@@ -96,6 +97,9 @@ class HeapProfileSourceTests {
 		// Arrays allocated since sampling started, at the one site that keeps any: all of them at that site.
 		assertThat(profile.sumWhereStackContains(3, "HeapHoard.keep") / MIB).as("inuse_space at HeapHoard.keep")
 			.isBetween(16.0, 17.0);
+		assertThat(profile.proto().getCommentList()).map(profile::string)
+			.singleElement(STRING)
+			.startsWith("inuse: the objects alive after the full collection this request ran");
 		assertThat(orders).hasSize(20_000);
 	}
 
@@ -157,6 +161,10 @@ class HeapProfileSourceTests {
 		assertThat(profile.proto().getDefaultSampleType()).isZero();
 		assertThat(profile.proto().getDurationNanos()).isZero();
 		assertThat(profile.proto().getTimeNanos()).isPositive();
+		assertThat(profile.proto().getCommentList()).map(profile::string)
+			.singleElement(STRING)
+			.startsWith("inuse: as of the last garbage collection (")
+			.contains("heap?gc=1");
 	}
 
 	@Test
