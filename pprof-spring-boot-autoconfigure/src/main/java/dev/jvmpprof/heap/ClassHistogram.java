@@ -1,6 +1,7 @@
 package dev.jvmpprof.heap;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,8 +25,11 @@ final class ClassHistogram {
 
 	private final Map<String, long[]> byType;
 
-	private ClassHistogram(Map<String, long[]> byType) {
+	private final long startedNanos;
+
+	private ClassHistogram(Map<String, long[]> byType, long startedNanos) {
 		this.byType = byType;
+		this.startedNanos = startedNanos;
 	}
 
 	/**
@@ -46,11 +50,12 @@ final class ClassHistogram {
 	}
 
 	private static Optional<ClassHistogram> run(String... options) {
+		Instant started = Instant.now();
 		try {
 			Object text = ManagementFactory.getPlatformMBeanServer()
 				.invoke(new ObjectName(DIAGNOSTIC_COMMAND), "gcClassHistogram", new Object[] { options },
 						new String[] { String[].class.getName() });
-			return Optional.of(parse((String) text));
+			return Optional.of(parse((String) text, started.getEpochSecond() * 1_000_000_000L + started.getNano()));
 		}
 		catch (JMException | RuntimeException ex) {
 			return Optional.empty();
@@ -60,9 +65,10 @@ final class ClassHistogram {
 	/**
 	 * Reads the command's text: a line {@code "  1:  18021  1243368  [B (java.base@17.0.15)"} per type.
 	 * @param text the command's answer
+	 * @param startedNanos when the command was run, in nanoseconds of the epoch
 	 * @return the histogram by the type's Java name ({@code byte[]})
 	 */
-	static ClassHistogram parse(String text) {
+	static ClassHistogram parse(String text, long startedNanos) {
 		Map<String, long[]> byType = new HashMap<>();
 		for (String line : text.split("\n")) {
 			String[] fields = line.trim().split("\\s+");
@@ -72,7 +78,7 @@ final class ClassHistogram {
 				counts[1] += Long.parseLong(fields[2]);
 			}
 		}
-		return new ClassHistogram(Collections.unmodifiableMap(byType));
+		return new ClassHistogram(Collections.unmodifiableMap(byType), startedNanos);
 	}
 
 	/**
@@ -81,6 +87,15 @@ final class ClassHistogram {
 	 */
 	Map<String, long[]> byType() {
 		return this.byType;
+	}
+
+	/**
+	 * Tells whether an object was allocated before the count began: one allocated after is not in it.
+	 * @param object a live sample
+	 * @return whether the count may hold it
+	 */
+	boolean mayCount(LiveObject object) {
+		return object.allocated() < this.startedNanos;
 	}
 
 	/**

@@ -85,9 +85,11 @@ final class HeapProfileBuilder {
 	 */
 	HeapProfileBuilder liveByType(List<LiveObject> live, ClassHistogram histogram, PreSamplingHeap beforeSampling,
 			LiveShareMemory memory) {
-		Map<LiveObject, Double> weights = timeWeights(live);
+		// Objects allocated since the count began (by the request itself, reading the samples) are not in it.
+		List<LiveObject> counted = live.stream().filter(histogram::mayCount).toList();
+		Map<LiveObject, Double> weights = timeWeights(counted);
 		Map<String, List<LiveObject>> samplesByType = new HashMap<>();
-		for (LiveObject object : live) {
+		for (LiveObject object : counted) {
 			samplesByType.computeIfAbsent(JavaTypes.javaName(object.site().type()), (type) -> new ArrayList<>())
 				.add(object);
 		}

@@ -50,7 +50,7 @@ class ClassHistogramTests {
 				   3:             2             48  [[Ljava.lang.String; (java.base@17.0.15)
 				   4:             1             16  com.example.Order
 				Total         21711        1684520
-				""");
+				""", 0);
 		assertThat(histogram.byType()).containsOnlyKeys("byte[]", "java.lang.Class", "java.lang.String[][]",
 				"com.example.Order");
 		assertThat(histogram.byType().get("byte[]")).containsExactly(18021, 1243368);

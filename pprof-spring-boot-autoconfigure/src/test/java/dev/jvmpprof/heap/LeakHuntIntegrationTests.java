@@ -1,0 +1,101 @@
+package dev.jvmpprof.heap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.jvmpprof.testing.GoTool;
+import dev.jvmpprof.testing.LeakingService;
+import dev.jvmpprof.testing.TestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The hunt for a memory leak as a user runs it: two {@code heap?gc=1} answers some 40 MiB of leak apart, compared
+ * with the real {@code go tool pprof -diff_base}, on a service that leaks 1 MiB a second beside a bounded 64 MiB
+ * cache that replaces itself every four seconds and 64 MiB a second of garbage ({@link LeakingService}).
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoints.web.exposure.include=pprof")
+class LeakHuntIntegrationTests {
+
+	private static final long MIB = 1024 * 1024;
+
+	private static final Pattern TOP_LINE = Pattern
+		.compile("^\\s*-?[0-9.]+(?:[kMGT]?B)?\\s+\\S+\\s+\\S+\\s+(-?[0-9.]+)([kMGT]?B)?\\s+\\S+\\s+(\\S+)$",
+				Pattern.MULTILINE);
+
+	@LocalServerPort
+	private int port;
+
+	@TempDir
+	private Path directory;
+
+	@Test
+	void diffOfTwoHeapAnswersWithGcShouldShowTheLeakGrownByWhatItLeakedAndTheCacheNot() throws Exception {
+		Path base = this.directory.resolve("base.pb.gz");
+		Path later = this.directory.resolve("later.pb.gz");
+		long leaked;
+		try (LeakingService service = LeakingService.start()) {
+			// A leak is hunted in a service that has run for a while: its objects have been sampled by then.
+			await().atMost(Duration.ofMinutes(2)).until(() -> service.leakedBytes() >= 10 * MIB);
+			long atBase = service.leakedBytes();
+			fetchHeapWithGc(base);
+			await().atMost(Duration.ofMinutes(3)).until(() -> service.leakedBytes() >= atBase + 40 * MIB);
+			leaked = service.leakedBytes() - atBase;
+			fetchHeapWithGc(later);
+		}
+		GoTool.Result diff = GoTool.pprof("-top", "-cum", "-nodecount=1000", "-sample_index=inuse_space",
+				"-diff_base", base.toString(), later.toString());
+		assertThat(diff.exitCode()).as(diff.stderr()).isZero();
+		double leakGrowth = cumulativeBytes(diff.stdout(), "dev.jvmpprof.testing.LeakingService.leak");
+		double cacheGrowth = cumulativeBytes(diff.stdout(), "dev.jvmpprof.testing.LeakingService.cache");
+		assertThat(leakGrowth / leaked).as("growth at the leaking site, to what it leaked (%d MiB)\n%s", leaked / MIB,
+				diff.stdout())
+			.isBetween(0.8, 1.25);
+		assertThat(Math.abs(cacheGrowth)).as("change at the bounded cache, of its 64 MiB\n%s", diff.stdout())
+			.isLessThan(0.1 * LeakingService.CACHE_CHUNKS * 64 * 1024);
+	}
+
+	/**
+	 * Fetches {@code heap?gc=1} with {@code go tool pprof}, as a user does, into {@code file}.
+	 */
+	private void fetchHeapWithGc(Path file) throws Exception {
+		GoTool.Result fetch = GoTool.pprof("-proto", "-output", file.toString(),
+				"http://localhost:" + this.port + "/actuator/pprof/heap?gc=1");
+		assertThat(fetch.exitCode()).as(fetch.stderr()).isZero();
+	}
+
+	/**
+	 * Reads a function's cumulative value from {@code -top -cum}, as pprof prints bytes (powers of 1024).
+	 */
+	private static double cumulativeBytes(String top, String function) {
+		Matcher line = TOP_LINE.matcher(top);
+		while (line.find()) {
+			if (line.group(3).equals(function)) {
+				return Double.parseDouble(line.group(1)) * unit(line.group(2));
+			}
+		}
+		return 0;
+	}
+
+	private static double unit(String unit) {
+		return switch ((unit != null) ? unit : "B") {
+			case "kB" -> 1024.0;
+			case "MB" -> 1024.0 * 1024;
+			case "GB" -> 1024.0 * 1024 * 1024;
+			case "TB" -> 1024.0 * 1024 * 1024 * 1024;
+			default -> 1;
+		};
+	}
+
+}
