@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.jvmpprof.profile.ProfileDispatcher;
+
 /**
  * Applies {@link PprofHttpConventions} to the pprof endpoint's requests on a servlet server.
  */
@@ -21,8 +23,11 @@ class PprofServletFilter extends OncePerRequestFilter {
 
 	private final Supplier<String> endpointPath;
 
-	PprofServletFilter(Supplier<String> endpointPath) {
+	private final Supplier<ProfileDispatcher> dispatcher;
+
+	PprofServletFilter(Supplier<String> endpointPath, Supplier<ProfileDispatcher> dispatcher) {
 		this.endpointPath = endpointPath;
+		this.dispatcher = dispatcher;
 	}
 
 	@Override
@@ -45,29 +50,29 @@ class PprofServletFilter extends OncePerRequestFilter {
 			write(response, answer);
 			return;
 		}
-		boolean window;
+		PprofRequest pprof;
 		try {
-			window = request.getParameter("seconds") != null;
+			pprof = PprofRequest.read(this.dispatcher.get(), profileName, request.getMethod(),
+					request::getParameter, (name) -> header(request, name));
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			// Tomcat reports a query it cannot decode only now; left alone, the error page would be JSON.
 			write(response, PprofHttpConventions.malformedQuery());
 			return;
 		}
-		String page = ProfilePage.html(request.getMethod(), profileName, (name) -> header(request, name),
-				request.getQueryString(), request::getParameter, this.endpointPath.get());
+		String page = ProfilePage.html(pprof, request.getQueryString(), this.endpointPath.get());
 		if (page != null) {
 			ProfilePage.HEADERS.forEach(response::setHeader);
 			response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
 			return;
 		}
 		HttpServletResponse goErrors = new GoErrorResponse(response);
-		String disposition = PprofHttpConventions.contentDisposition(profileName, window);
-		if (disposition == null) {
+		if (pprof.profile() == null) {
 			chain.doFilter(request, goErrors);
 			return;
 		}
-		if (!ClientWatch.appliesTo(profileName, request.getParameter("seconds"), request.getParameter("debug"))) {
+		String disposition = PprofHttpConventions.contentDisposition(pprof.profile());
+		if (!pprof.profile().pprofAfterWindow()) {
 			chain.doFilter(request, new DownloadResponse(goErrors, disposition));
 			return;
 		}

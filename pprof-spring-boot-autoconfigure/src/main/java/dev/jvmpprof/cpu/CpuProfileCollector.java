@@ -1,6 +1,5 @@
 package dev.jvmpprof.cpu;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -23,8 +22,8 @@ import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -33,9 +32,6 @@ import dev.jvmpprof.profile.ProfileSource;
  * served and the {@code PprofLabels} blocks it ran in).
  */
 public final class CpuProfileCollector implements ProfileSource {
-
-	/** The window when the request names none. */
-	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 
 	private static final Set<String> EXECUTION_SAMPLE = Set.of("jdk.ExecutionSample");
 
@@ -68,10 +64,9 @@ public final class CpuProfileCollector implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-		collect(request.secondsOr(DEFAULT_DURATION), out);
-		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY, request.name().attachmentName(false));
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
+		collect(request.window(), output.binary());
 	}
 
 	/**

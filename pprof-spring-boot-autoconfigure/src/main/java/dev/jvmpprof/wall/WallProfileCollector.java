@@ -1,6 +1,5 @@
 package dev.jvmpprof.wall;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -23,8 +22,8 @@ import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -38,9 +37,6 @@ public final class WallProfileCollector implements ProfileSource {
 			new ValueType("wall", "nanoseconds"));
 
 	static final ValueType PERIOD_TYPE = new ValueType("wall", "nanoseconds");
-
-	/** The window when the request names none. */
-	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 
 	private static final Set<String> WALL_SAMPLE = Set.of("profiler.WallClockSample");
 
@@ -68,19 +64,19 @@ public final class WallProfileCollector implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
 		if (!this.engine.supports(SampledEvent.WALL)) {
 			throw new ProfileException(ProfileException.Reason.UNAVAILABLE, "the wall profile needs async-profiler, "
 					+ "and this JVM samples with " + this.engine.name());
 		}
 		long period = this.interval.toNanos();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+		OutputStream out = output.binary();
 		try (LabelCapture labels = LabelTimeline.shared().capture()) {
-			this.engine.sample(Set.of(SampledEvent.WALL), request.secondsOr(DEFAULT_DURATION),
+			this.engine.sample(Set.of(SampledEvent.WALL), request.window(),
 					(recorded) -> encode(recorded, ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, period,
 							recorded.start(), recorded.duration()), this.program, labels.lookup(), out));
 		}
-		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY, ProfileName.WALL.attachmentName(false));
 	}
 
 	/**

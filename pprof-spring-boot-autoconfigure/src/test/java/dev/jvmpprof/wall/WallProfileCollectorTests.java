@@ -11,6 +11,7 @@ import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.testing.Contention;
 import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.TakenProfile;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +24,8 @@ class WallProfileCollectorTests {
 				Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(1))), Duration.ofMillis(20), "app");
 		DecodedProfile profile;
 		try (Contention contention = Contention.start()) {
-			profile = DecodedProfile.decode(collector
-				.take(new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(2)), 0, false))
+			profile = DecodedProfile.decode(TakenProfile.take(collector,
+					new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(2)), 0, false))
 				.body());
 		}
 		assertThat(profile.sampleTypes()).containsExactly("samples/count", "wall/nanoseconds");
