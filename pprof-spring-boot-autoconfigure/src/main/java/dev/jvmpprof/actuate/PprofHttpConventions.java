@@ -22,6 +22,12 @@ final class PprofHttpConventions {
 
 	static final String CONTENT_DISPOSITION = "Content-Disposition";
 
+	/**
+	 * The header a client resumes a download with, which pprof requests go without, as Go's handlers ignore it: a
+	 * profile is taken anew for every request, so a range of one answer never continues another.
+	 */
+	static final String RANGE = "Range";
+
 	private PprofHttpConventions() {
 	}
 

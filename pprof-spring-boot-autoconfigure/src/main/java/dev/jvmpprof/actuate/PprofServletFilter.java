@@ -3,12 +3,14 @@ package dev.jvmpprof.actuate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -66,18 +68,19 @@ class PprofServletFilter extends OncePerRequestFilter {
 			response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
 			return;
 		}
+		HttpServletRequest wholeAnswer = new WithoutRange(request);
 		HttpServletResponse goErrors = new GoErrorResponse(response);
 		if (pprof.profile() == null) {
-			chain.doFilter(request, goErrors);
+			chain.doFilter(wholeAnswer, goErrors);
 			return;
 		}
 		String disposition = PprofHttpConventions.contentDisposition(pprof.profile());
 		if (!pprof.profile().pprofAfterWindow()) {
-			chain.doFilter(request, new DownloadResponse(goErrors, disposition));
+			chain.doFilter(wholeAnswer, new DownloadResponse(goErrors, disposition));
 			return;
 		}
 		try (ClientWatch watch = new ClientWatch(new DownloadResponse(goErrors, disposition), disposition)) {
-			chain.doFilter(request, watch);
+			chain.doFilter(wholeAnswer, watch);
 		}
 	}
 
@@ -98,6 +101,33 @@ class PprofServletFilter extends OncePerRequestFilter {
 	private String profileName(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return PprofPaths.profileName(this.endpointPath.get(), path);
+	}
+
+	/** A request without its {@code Range} header, which {@link PprofHttpConventions#RANGE} says pprof ignores. */
+	private static final class WithoutRange extends HttpServletRequestWrapper {
+
+		WithoutRange(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return PprofHttpConventions.RANGE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return PprofHttpConventions.RANGE.equalsIgnoreCase(name) ? Collections.emptyEnumeration()
+					: super.getHeaders(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			List<String> names = Collections.list(super.getHeaderNames());
+			names.removeIf(PprofHttpConventions.RANGE::equalsIgnoreCase);
+			return Collections.enumeration(names);
+		}
+
 	}
 
 	/**

@@ -80,9 +80,13 @@ class PprofWebFilter implements WebFilter, Ordered {
 				return Mono.empty();
 			});
 		}
+		// No ranges: see PprofHttpConventions.RANGE.
+		ServerWebExchange wholeAnswer = exchange.mutate()
+			.request((request) -> request.header(PprofHttpConventions.RANGE))
+			.build();
 		// Errors WebFlux itself raises before the endpoint runs (a 406 for an Accept header nothing matches, a 415
 		// for a body on a read) get Go's form instead of the error handler's JSON.
-		return chain.filter(exchange).onErrorResume(ResponseStatusException.class, (ex) -> {
+		return chain.filter(wholeAnswer).onErrorResume(ResponseStatusException.class, (ex) -> {
 			PprofHttpConventions.Answer error = PprofHttpConventions.frameworkError(ex.getStatusCode().value());
 			return (error != null && !response.isCommitted()) ? write(exchange, error) : Mono.error(ex);
 		});
