@@ -33,8 +33,7 @@ public enum ProfileName {
 			"Stack traces of threads waiting for contended monitors and locks."),
 
 	PROFILE("profile", ProfileKind.window(Duration.ofSeconds(30)),
-			"CPU profile. The seconds parameter sets the duration (default 30). "
-			+ "Read it with go tool pprof."),
+			"CPU profile; read it with go tool pprof."),
 
 	SYMBOL("symbol", ProfileKind.text(),
 			"Symbol lookup for go tool pprof; never needed, since every profile carries its symbols."),
@@ -46,12 +45,10 @@ public enum ProfileName {
 			"Stack traces of all current threads (the same as goroutine)."),
 
 	TRACE("trace", ProfileKind.recording(Duration.ofSeconds(5)),
-			"A JDK Flight Recorder recording of the seconds parameter's duration, "
-			+ "for JDK Mission Control, IntelliJ IDEA or the jfr tool."),
+			"A JDK Flight Recorder recording, for JDK Mission Control, IntelliJ IDEA or the jfr tool."),
 
 	WALL("wall", ProfileKind.window(Duration.ofSeconds(30)),
-			"Wall-clock profile: every thread sampled whether it runs, sleeps or waits. "
-			+ "The seconds parameter sets the duration (default 30).");
+			"Wall-clock profile: every thread sampled whether it runs, sleeps or waits.");
 
 	/**
 	 * The answer to a name that is none of these, Go's sentence followed by the names there are, so that a mistyped
@@ -89,11 +86,15 @@ public enum ProfileName {
 	}
 
 	/**
-	 * Returns a one-sentence description for the index.
+	 * Returns a short description for the index and the page, with the default window where there is one.
 	 * @return the description
 	 */
 	public String description() {
-		return this.description;
+		if (!this.kind.windowed()) {
+			return this.description;
+		}
+		return this.description + " The seconds parameter sets the duration (default "
+				+ this.kind.defaultWindow().toSeconds() + ").";
 	}
 
 	/**

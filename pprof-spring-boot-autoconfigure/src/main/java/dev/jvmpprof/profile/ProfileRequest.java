@@ -82,7 +82,9 @@ public record ProfileRequest(ProfileName name, Optional<Duration> seconds, int d
 	 * @return whether the answer is pprof after a window
 	 */
 	public boolean pprofAfterWindow() {
-		return this.name.kind().answer() == ProfileKind.Answer.PPROF && !text() && !window().isZero();
+		ProfileKind kind = this.name.kind();
+		return kind.answer() == ProfileKind.Answer.PPROF && !text()
+				&& (kind.windowed() || (kind.delta() && this.seconds.isPresent()));
 	}
 
 	/**
