@@ -54,8 +54,9 @@ class PprofThreadProfilesAutoConfigurationTests {
 			assertThat(context.getBean(PprofProperties.class).getThreadcreate().isEnabled()).isFalse();
 			ThreadCreateProfileCollector collector = context.getBean(ThreadCreateProfileCollector.class);
 			assertThatExceptionOfType(ProfileException.class)
-				.isThrownBy(() -> TakenProfile.take(collector, ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null,
-						Duration.ofMinutes(1))))
+				.isThrownBy(() -> TakenProfile.take(collector,
+						ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null,
+								Duration.ofMinutes(1))))
 				.withMessage("thread starts are not recorded: set pprof.threadcreate.enabled=true to record them from startup")
 				.extracting(ProfileException::getReason)
 				.isEqualTo(ProfileException.Reason.UNAVAILABLE);

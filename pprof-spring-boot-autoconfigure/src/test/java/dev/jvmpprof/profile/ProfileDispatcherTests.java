@@ -33,7 +33,8 @@ class ProfileDispatcherTests {
 	@Test
 	void serveShouldAnswerUnknownNamesLikeGo() {
 		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
-		assertThatExceptionOfType(ProfileException.class).isThrownBy(() -> serve(dispatcher, "Goroutine", null, null, null))
+		assertThatExceptionOfType(ProfileException.class)
+			.isThrownBy(() -> serve(dispatcher, "Goroutine", null, null, null))
 			.withMessage("Unknown profile: the profiles are allocs, block, cmdline, goroutine, heap, mutex, profile, "
 					+ "symbol, threadcreate, threads, trace, wall")
 			.extracting(ProfileException::getReason)
