@@ -1,6 +1,5 @@
 package dev.jvmpprof.goroutine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +14,8 @@ import dev.jvmpprof.pprof.StackProfile;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -44,13 +43,16 @@ public final class GoroutineProfileCollector implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
 		if (request.debug() == 2) {
-			return ProfileResponse.text(ThreadDumpText.format(threads(true)));
+			output.text(ThreadDumpText.format(threads(true)));
+			return;
 		}
 		if (request.debug() == 1) {
 			// Go's legacy parser reads the first word as the sample type: goroutine, as in the pprof form.
-			return ProfileResponse.text(CountProfileText.format(COUNT.type(), ThreadStacks.profile(threads(false))));
+			output.text(CountProfileText.format(COUNT.type(), ThreadStacks.profile(threads(false))));
+			return;
 		}
 		Instant start = Instant.now();
 		StackProfile profile = ThreadStacks.profile(threads(false));
@@ -60,10 +62,7 @@ public final class GoroutineProfileCollector implements ProfileSource {
 			profile = ThreadStacks.profile(threads(false)).minus(profile);
 		}
 		ProfileHeader header = ProfileHeader.of(List.of(COUNT), COUNT, 1, start, window);
-		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-		profile.writeTo(out, header, this.program);
-		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
-				request.name().attachmentName(request.seconds().isPresent()));
+		profile.writeTo(output.binary(), header, this.program);
 	}
 
 	/**

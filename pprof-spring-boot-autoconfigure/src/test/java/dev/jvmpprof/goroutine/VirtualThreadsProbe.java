@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.testing.TakenProfile;
 
 /**
  * Run by {@link VirtualThreadsJava21Tests} on a Java 21+ JVM: parks {@value #THREADS} virtual threads in
@@ -38,7 +39,7 @@ public final class VirtualThreadsProbe {
 		for (int i = 0; i < 3; i++) {
 			ProfileRequest request = ProfileRequest.parse(ProfileName.GOROUTINE, null, debug[i], null,
 					Duration.ofMinutes(1));
-			Files.write(Path.of(args[i]), collector.take(request).body());
+			Files.write(Path.of(args[i]), TakenProfile.take(collector, request).body());
 		}
 		release.countDown();
 		executor.shutdown();

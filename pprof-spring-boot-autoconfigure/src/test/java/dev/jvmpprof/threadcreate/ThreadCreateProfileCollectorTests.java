@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.TakenProfile;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +45,7 @@ class ThreadCreateProfileCollectorTests {
 	void pprofShouldCountTheStacksThatStartedThreadsSinceRecordingStarted() throws Exception {
 		startThreads(3);
 		startPoolWorkers(2);
-		ProfileResponse response = take(null, null);
+		TakenProfile response = take(null, null);
 		assertThat(response.attachmentName()).isEqualTo("threadcreate");
 		DecodedProfile profile = DecodedProfile.decode(response.body());
 		assertThat(profile.sampleTypes()).containsExactly("threadcreate/count");
@@ -65,9 +65,9 @@ class ThreadCreateProfileCollectorTests {
 	@Test
 	void secondsShouldCountOnlyTheThreadsStartedInTheWindow() throws Exception {
 		startThreads(2);
-		CompletableFuture<ProfileResponse> window = takeWindowOnceOpen("2");
+		CompletableFuture<TakenProfile> window = takeWindowOnceOpen("2");
 		startThreadsInTheWindow(4);
-		ProfileResponse response = window.get(30, TimeUnit.SECONDS);
+		TakenProfile response = window.get(30, TimeUnit.SECONDS);
 		assertThat(response.attachmentName()).isEqualTo("threadcreate-delta");
 		DecodedProfile profile = DecodedProfile.decode(response.body());
 		assertThat(profile.proto().getDurationNanos()).isEqualTo(2_000_000_000L);
@@ -77,7 +77,7 @@ class ThreadCreateProfileCollectorTests {
 
 	@Test
 	void threadsStartedJustBeforeTheWindowEndsShouldBeCountedThoughDeliveredAfterIt() throws Exception {
-		CompletableFuture<ProfileResponse> window = takeWindowOnceOpen("2");
+		CompletableFuture<TakenProfile> window = takeWindowOnceOpen("2");
 		// The stream delivers about once a second: a start 0.5 s before the end mostly arrives after it.
 		Thread.sleep(1500);
 		startThreadsAtTheEnd(1);
@@ -89,9 +89,9 @@ class ThreadCreateProfileCollectorTests {
 	 * Takes a window on another thread and returns once the window is open (its thread waits in it), so that
 	 * what the test starts next falls inside it however late a busy machine runs that thread.
 	 */
-	private CompletableFuture<ProfileResponse> takeWindowOnceOpen(String seconds) {
+	private CompletableFuture<TakenProfile> takeWindowOnceOpen(String seconds) {
 		CompletableFuture<Thread> taker = new CompletableFuture<>();
-		CompletableFuture<ProfileResponse> window = CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<TakenProfile> window = CompletableFuture.supplyAsync(() -> {
 			taker.complete(Thread.currentThread());
 			try {
 				return take(seconds, null);
@@ -129,7 +129,8 @@ class ThreadCreateProfileCollectorTests {
 	void aDisabledCollectorShouldAnswerUnavailableWithTheReason() {
 		ThreadCreateProfileCollector disabled = ThreadCreateProfileCollector.disabled("switched off: set it on");
 		assertThatExceptionOfType(ProfileException.class)
-			.isThrownBy(() -> disabled.take(ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null, Duration.ofMinutes(1))))
+			.isThrownBy(() -> TakenProfile.take(disabled,
+				ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null, Duration.ofMinutes(1))))
 			.withMessage("switched off: set it on")
 			.extracting(ProfileException::getReason)
 			.isEqualTo(ProfileException.Reason.UNAVAILABLE);
@@ -147,7 +148,8 @@ class ThreadCreateProfileCollectorTests {
 		assertThat(closed.unavailableReason()).isEqualTo("thread starts are not being recorded: the recorder was closed");
 		ThreadCreateProfileCollector collector = ThreadCreateProfileCollector.of(closed, "test");
 		assertThatExceptionOfType(ProfileException.class)
-			.isThrownBy(() -> collector.take(ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null, Duration.ofMinutes(1))))
+			.isThrownBy(() -> TakenProfile.take(collector,
+				ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null, Duration.ofMinutes(1))))
 			.extracting(ProfileException::getReason)
 			.isEqualTo(ProfileException.Reason.UNAVAILABLE);
 		assertThat(awaitStreamThreads(before)).as("the stream's thread is gone").isEqualTo(before);
@@ -165,8 +167,9 @@ class ThreadCreateProfileCollectorTests {
 		return Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().startsWith("JFR Event Stream")).count();
 	}
 
-	private ProfileResponse take(String seconds, String debug) throws Exception {
-		return collector.take(ProfileRequest.parse(ProfileName.THREADCREATE, seconds, debug, null, Duration.ofMinutes(10)));
+	private TakenProfile take(String seconds, String debug) throws Exception {
+		return TakenProfile.take(collector,
+				ProfileRequest.parse(ProfileName.THREADCREATE, seconds, debug, null, Duration.ofMinutes(10)));
 	}
 
 	private static Sample sampleWith(DecodedProfile profile, String function) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.testing.HotLoop;
+import dev.jvmpprof.testing.TakenProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,11 +29,11 @@ class TraceCollectorTests {
 
 	@Test
 	void traceShouldBeAJfrRecordingThatTheJdksJfrToolReads(@TempDir Path dir) throws Exception {
-		ProfileResponse response;
+		TakenProfile response;
 		try (HotLoop loop = HotLoop.start()) {
-			response = this.collector.take(request("1"));
+			response = TakenProfile.take(this.collector, request("1"));
 		}
-		assertThat(response.format()).isEqualTo(ProfileResponse.Format.BINARY);
+		assertThat(response.format()).isEqualTo(TakenProfile.Format.BINARY);
 		assertThat(response.attachmentName()).isEqualTo("trace.jfr");
 		assertThat(new String(response.body(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("FLR\0");
 		Path file = Files.write(dir.resolve("trace.jfr"), response.body());
@@ -48,7 +48,7 @@ class TraceCollectorTests {
 
 	@Test
 	void traceShouldHoldOnlyTheAllowedEvents() throws Exception {
-		ProfileResponse response = this.collector.take(request("1"));
+		TakenProfile response = TakenProfile.take(this.collector, request("1"));
 		Path file = Files.createTempFile("trace", ".jfr");
 		try {
 			Files.write(file, response.body());
@@ -67,10 +67,10 @@ class TraceCollectorTests {
 	@Test
 	void anInterruptedTraceShouldCloseItsRecording() throws Exception {
 		CompletableFuture<Thread> taker = new CompletableFuture<>();
-		CompletableFuture<ProfileResponse> trace = CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<TakenProfile> trace = CompletableFuture.supplyAsync(() -> {
 			taker.complete(Thread.currentThread());
 			try {
-				return this.collector.take(request("30"));
+				return TakenProfile.take(this.collector, request("30"));
 			}
 			catch (Exception ex) {
 				throw new CompletionException(ex);
