@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.jvmpprof.pprof.CountProfileText;
 import dev.jvmpprof.pprof.ProfileHeader;
@@ -29,12 +31,17 @@ public final class GoroutineProfileCollector implements ProfileSource {
 
 	private final String program;
 
+	private final VirtualThreads virtualThreads;
+
 	/**
 	 * Creates a collector.
 	 * @param program the program's name, shown by clients as {@code File:}
+	 * @param jsonParser reads a JSON object into maps, lists, strings, numbers and booleans; the JDK writes the
+	 * virtual threads of Java 21 and later only as JSON
 	 */
-	public GoroutineProfileCollector(String program) {
+	public GoroutineProfileCollector(String program, Function<String, Map<String, ?>> jsonParser) {
 		this.program = program;
+		this.virtualThreads = new VirtualThreads(jsonParser);
 	}
 
 	@Override
@@ -71,11 +78,11 @@ public final class GoroutineProfileCollector implements ProfileSource {
 	 * @return the threads
 	 * @throws IOException if the virtual threads cannot be dumped
 	 */
-	static List<ThreadRecord> threads(boolean locks) throws IOException {
+	List<ThreadRecord> threads(boolean locks) throws IOException {
 		List<ThreadRecord> threads = new ArrayList<>(PlatformThreads.dump(locks));
 		Set<Long> platformIds = new HashSet<>();
 		threads.forEach((thread) -> platformIds.add(thread.id()));
-		threads.addAll(VirtualThreads.dump(platformIds));
+		threads.addAll(this.virtualThreads.dump(platformIds));
 		return threads;
 	}
 

@@ -10,6 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.json.JsonParserFactory;
+
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
@@ -25,7 +27,8 @@ class GoroutineProfileCollectorTests {
 
 	private static final String PARK_HERE = "dev.jvmpprof.testing.ParkedThreads.parkHere";
 
-	private final GoroutineProfileCollector collector = new GoroutineProfileCollector("test");
+	private final GoroutineProfileCollector collector = new GoroutineProfileCollector("test",
+			JsonParserFactory.getJsonParser()::parseMap);
 
 	@Test
 	void pprofShouldMergeThreadsOfOneStackIntoOneSampleLabelledWithTheirState() throws Exception {

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.springframework.boot.json.JsonParserFactory;
+
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.testing.TakenProfile;
@@ -34,7 +36,8 @@ public final class VirtualThreadsProbe {
 		}
 		started.await();
 		Thread.sleep(300);
-		GoroutineProfileCollector collector = new GoroutineProfileCollector("probe");
+		GoroutineProfileCollector collector = new GoroutineProfileCollector("probe",
+				JsonParserFactory.getJsonParser()::parseMap);
 		String[] debug = { null, "1", "2" };
 		for (int i = 0; i < 3; i++) {
 			ProfileRequest request = ProfileRequest.parse(ProfileName.GOROUTINE, null, debug[i], null,

@@ -22,6 +22,7 @@ import dev.jvmpprof.testing.TakenProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class TraceCollectorTests {
 
@@ -76,11 +77,11 @@ class TraceCollectorTests {
 				throw new CompletionException(ex);
 			}
 		});
-		Thread thread = taker.get(5, TimeUnit.SECONDS);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (leftRecordings().isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		Thread thread = taker.get(1, TimeUnit.MINUTES);
+		// Starting a recording takes a while, longer on a busy machine.
+		await().atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> !leftRecordings().isEmpty());
 		assertThat(leftRecordings()).as("recording while the window runs").hasSize(1)
 			.allMatch((recording) -> recording.getState() == RecordingState.RUNNING);
 		thread.interrupt();
