@@ -2,7 +2,6 @@ package dev.jvmpprof.actuate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,16 +16,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * profiler is freed at once, as Go's handlers stop with the request's context. A blocked servlet thread learns of a
  * closed connection only by writing to it, so while the profile's window is open the response is committed as the
  * download it will be and a {@link GzipHeartbeat} is written every second, which the profile then continues as one
- * gzip member. WebFlux needs none of this: Netty sees the connection close and cancels the request.
+ * gzip member. It watches the requests {@link dev.jvmpprof.profile.ProfileRequest#pprofAfterWindow() answered with
+ * pprof after a window}. WebFlux needs none of this: Netty sees the connection close and cancels the request.
  */
 final class ClientWatch extends HttpServletResponseWrapper implements AutoCloseable {
-
-	/** The profiles that answer gzip'd pprof after a window of time. */
-	private static final Set<String> WINDOWED = Set.of("profile", "wall");
-
-	/** The profiles that answer gzip'd pprof after a window only when asked for a delta. */
-	private static final Set<String> DELTA = Set.of("goroutine", "threads", "heap", "allocs", "threadcreate", "block",
-			"mutex");
 
 	private static final long FIRST_CHECK_MILLIS = 2000;
 
@@ -65,20 +58,6 @@ final class ClientWatch extends HttpServletResponseWrapper implements AutoClosea
 		// Bad parameters, a busy profiler and the like are answered at once; by the first check the window is open.
 		this.checks = timer.scheduleWithFixedDelay(this::check, FIRST_CHECK_MILLIS, CHECK_MILLIS,
 				TimeUnit.MILLISECONDS);
-	}
-
-	/**
-	 * Returns whether a request is for a gzip'd profile that waits for a window, the only kind worth watching.
-	 * @param profileName the profile name from the path
-	 * @param seconds the {@code seconds} parameter, or {@code null}
-	 * @param debug the {@code debug} parameter, or {@code null}
-	 * @return whether to watch the client
-	 */
-	static boolean appliesTo(String profileName, String seconds, String debug) {
-		if (debug != null && !debug.equals("0")) {
-			return false;
-		}
-		return WINDOWED.contains(profileName) || (seconds != null && DELTA.contains(profileName));
 	}
 
 	private synchronized void check() {

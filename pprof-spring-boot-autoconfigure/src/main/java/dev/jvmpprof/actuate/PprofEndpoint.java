@@ -1,20 +1,17 @@
 package dev.jvmpprof.actuate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.lang.Nullable;
 import org.springframework.util.MimeType;
 
 import dev.jvmpprof.index.IndexPage;
 import dev.jvmpprof.profile.ProfileDispatcher;
 import dev.jvmpprof.profile.ProfileException;
-import dev.jvmpprof.profile.ProfileResponse;
 
 /**
  * Web {@link org.springframework.boot.actuate.endpoint.annotation.Endpoint @Endpoint} that serves Go's
@@ -53,45 +50,23 @@ public class PprofEndpoint {
 	@ReadOperation(produces = { "application/octet-stream", "text/plain", "text/html", "application/json", "*/*" })
 	public WebEndpointResponse<Object> profile(@Selector String name, @Nullable String seconds,
 			@Nullable String debug, @Nullable String gc) {
+		SpooledAnswer answer = new SpooledAnswer();
 		try {
-			return ok(this.dispatcher.serve(name, seconds, debug, gc));
+			this.dispatcher.serve(this.dispatcher.parse(name, seconds, debug, gc), answer);
+			return answer.toResponse();
 		}
-		catch (ProfileException ex) {
-			return error(ex);
+		catch (ProfileException | IOException | InterruptedException ex) {
+			answer.discard();
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			PprofHttpConventions.Answer error = PprofHttpConventions.failure(ex);
+			return new WebEndpointResponse<>(error.body(), error.status(), TEXT_PLAIN);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return error(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "the profile was interrupted");
+		catch (RuntimeException ex) {
+			answer.discard();
+			throw ex;
 		}
-		catch (IOException ex) {
-			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
-					"could not write the profile: " + ex.getMessage());
-		}
-	}
-
-	private static WebEndpointResponse<Object> ok(ProfileResponse response) {
-		if (response.format() == ProfileResponse.Format.TEXT) {
-			return new WebEndpointResponse<>(new String(response.body(), StandardCharsets.UTF_8),
-					WebEndpointResponse.STATUS_OK, TEXT_PLAIN);
-		}
-		return new WebEndpointResponse<>(new ByteArrayResource(response.body()), WebEndpointResponse.STATUS_OK,
-				OCTET_STREAM);
-	}
-
-	private static WebEndpointResponse<Object> error(ProfileException ex) {
-		int status = switch (ex.getReason()) {
-			case BAD_REQUEST -> WebEndpointResponse.STATUS_BAD_REQUEST;
-			case NOT_FOUND -> WebEndpointResponse.STATUS_NOT_FOUND;
-			case BUSY -> WebEndpointResponse.STATUS_TOO_MANY_REQUESTS;
-			case UNAVAILABLE -> WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE;
-			case NOT_IMPLEMENTED -> 501;
-		};
-		return error(status, ex.getMessage());
-	}
-
-	private static WebEndpointResponse<Object> error(int status, String message) {
-		// One line, as Go's http.Error writes it, so that go tool pprof prints it after the status.
-		return new WebEndpointResponse<>(message + "\n", status, TEXT_PLAIN);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
@@ -72,7 +73,7 @@ public class PprofEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public GoroutineProfileCollector goroutineProfileCollector() {
-		return new GoroutineProfileCollector(CommandLine.programName());
+		return new GoroutineProfileCollector(CommandLine.programName(), JsonParserFactory.getJsonParser()::parseMap);
 	}
 
 	@Bean

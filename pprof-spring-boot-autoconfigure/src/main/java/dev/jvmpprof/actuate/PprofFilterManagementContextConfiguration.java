@@ -18,10 +18,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.util.function.SingletonSupplier;
+
+import dev.jvmpprof.profile.ProfileDispatcher;
 
 /**
- * Puts the filter that applies {@link PprofHttpConventions} on the server that serves the actuator: the application's own, or the
- * management server when {@code management.server.port} gives it one of its own.
+ * Puts the filter that applies {@link PprofHttpConventions} on the server that serves the actuator: the
+ * application's own, or the management server when {@code management.server.port} gives it one of its own.
  */
 @ManagementContextConfiguration(proxyBeanMethods = false)
 @ConditionalOnAvailableEndpoint(PprofEndpoint.class)
@@ -39,7 +42,8 @@ public class PprofFilterManagementContextConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "pprofServletFilter")
 		FilterRegistrationBean<PprofServletFilter> pprofServletFilter(
-				ObjectProvider<PathMappedEndpoints> pathMappedEndpoints, ListableBeanFactory beanFactory) {
+				ObjectProvider<PathMappedEndpoints> pathMappedEndpoints, ObjectProvider<ProfileDispatcher> dispatcher,
+				ListableBeanFactory beanFactory) {
 			Supplier<String> endpointPath = endpointPath(pathMappedEndpoints);
 			// Under spring.mvc.servlet.path the actuator's paths start with the DispatcherServlet's.
 			Supplier<String> servletPrefix = DispatcherServletPrefix.of(beanFactory, getClass().getClassLoader());
@@ -47,7 +51,7 @@ public class PprofFilterManagementContextConfiguration {
 					new PprofServletFilter(() -> {
 						String path = endpointPath.get();
 						return (path != null) ? servletPrefix.get() + path : null;
-					}));
+					}, SingletonSupplier.of(dispatcher::getObject)));
 			// After Spring Security's filter (-100), so that its rules apply to every pprof request.
 			registration.setOrder(0);
 			return registration;
@@ -61,8 +65,9 @@ public class PprofFilterManagementContextConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "pprofWebFilter")
-		PprofWebFilter pprofWebFilter(ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
-			return new PprofWebFilter(endpointPath(pathMappedEndpoints));
+		PprofWebFilter pprofWebFilter(ObjectProvider<PathMappedEndpoints> pathMappedEndpoints,
+				ObjectProvider<ProfileDispatcher> dispatcher) {
+			return new PprofWebFilter(endpointPath(pathMappedEndpoints), SingletonSupplier.of(dispatcher::getObject));
 		}
 
 	}

@@ -2,14 +2,17 @@ package dev.jvmpprof.actuate;
 
 import org.springframework.http.HttpStatus;
 
+import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.symbol.SymbolSource;
 
 /**
  * What Go's handlers do at the HTTP level that an actuator operation cannot: {@code X-Content-Type-Options} on
  * every answer, {@code X-Go-Pprof} so that {@code go tool pprof} prints our error sentences,
  * {@code Content-Disposition} on profiles with Go's file names, and Go's kind of answer to what the endpoint never
- * sees: other methods than GET, deeper paths, undecodable queries and the web framework's own client errors.
+ * sees: other methods than GET, deeper paths, undecodable queries and the web framework's own client errors. Every
+ * error, the endpoint's too, is answered here in Go's form: a status and one line of text.
  */
 final class PprofHttpConventions {
 
@@ -19,19 +22,22 @@ final class PprofHttpConventions {
 
 	static final String CONTENT_DISPOSITION = "Content-Disposition";
 
+	/**
+	 * The header a client resumes a download with, which pprof requests go without, as Go's handlers ignore it: a
+	 * profile is taken anew for every request, so a range of one answer never continues another.
+	 */
+	static final String RANGE = "Range";
+
 	private PprofHttpConventions() {
 	}
 
 	/**
-	 * Returns the {@code Content-Disposition} of a binary answer, or {@code null} where none applies.
-	 * @param profileName the profile name from the path
-	 * @param window whether the request has a {@code seconds} parameter
+	 * Returns the {@code Content-Disposition} of a request's binary answer.
+	 * @param request the request
 	 * @return the header value
 	 */
-	static String contentDisposition(String profileName, boolean window) {
-		return ProfileName.find(profileName)
-			.map((profile) -> "attachment; filename=\"" + profile.attachmentName(window) + "\"")
-			.orElse(null);
+	static String contentDisposition(ProfileRequest request) {
+		return "attachment; filename=\"" + request.attachmentName() + "\"";
 	}
 
 	/**
@@ -47,9 +53,9 @@ final class PprofHttpConventions {
 	/**
 	 * Answers the requests that the endpoint's operations never see, or would answer with the actuator's JSON
 	 * instead of Go's text. Go's client looks symbols up with a {@code POST} of {@code application/octet-stream}, a
-	 * body actuator write operations (JSON only) cannot take; our profiles carry their symbols, so no address is
-	 * known and the answer is Go's first line alone, as Go's is for unknown addresses. Any other write gets Go's kind of error, and so
-	 * does a path deeper than a profile name, which matches no operation.
+	 * body actuator write operations (JSON only) cannot take; our profiles carry their symbols, so the answer is
+	 * Go's first line alone, as for unknown addresses. Any other write, and a path deeper than a profile name, gets
+	 * Go's kind of error.
 	 * @param method the request method
 	 * @param profileName the profile name from the path, as {@link PprofPaths#profileName} gives it
 	 * @param indexPath the index's path on the server, for the redirect from Go's form of the index URL
@@ -104,8 +110,31 @@ final class PprofHttpConventions {
 		};
 	}
 
+	/**
+	 * Returns Go's answer to a request that failed: the status its reason calls for and its one sentence.
+	 * @param failure why the profile could not be served: a {@link ProfileException}, an interrupted window or a
+	 * failed write
+	 * @return the answer
+	 */
+	static Answer failure(Exception failure) {
+		if (failure instanceof ProfileException refused) {
+			int status = switch (refused.getReason()) {
+				case BAD_REQUEST -> 400;
+				case NOT_FOUND -> 404;
+				case BUSY -> 429;
+				case UNAVAILABLE -> 503;
+				case NOT_IMPLEMENTED -> 501;
+			};
+			return new Answer(status, refused.getMessage() + "\n");
+		}
+		if (failure instanceof InterruptedException) {
+			return new Answer(503, "the profile was interrupted\n");
+		}
+		return new Answer(500, "could not write the profile: " + failure.getMessage() + "\n");
+	}
+
 	private static Answer unknownProfile() {
-		return new Answer(404, ProfileName.UNKNOWN_MESSAGE + "\n");
+		return failure(new ProfileException(ProfileException.Reason.NOT_FOUND, ProfileName.UNKNOWN_MESSAGE));
 	}
 
 	private static String reason(int status) {

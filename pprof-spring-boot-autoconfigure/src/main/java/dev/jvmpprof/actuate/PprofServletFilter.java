@@ -3,16 +3,20 @@ package dev.jvmpprof.actuate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.jvmpprof.profile.ProfileDispatcher;
 
 /**
  * Applies {@link PprofHttpConventions} to the pprof endpoint's requests on a servlet server.
@@ -21,8 +25,11 @@ class PprofServletFilter extends OncePerRequestFilter {
 
 	private final Supplier<String> endpointPath;
 
-	PprofServletFilter(Supplier<String> endpointPath) {
+	private final Supplier<ProfileDispatcher> dispatcher;
+
+	PprofServletFilter(Supplier<String> endpointPath, Supplier<ProfileDispatcher> dispatcher) {
 		this.endpointPath = endpointPath;
+		this.dispatcher = dispatcher;
 	}
 
 	@Override
@@ -45,34 +52,35 @@ class PprofServletFilter extends OncePerRequestFilter {
 			write(response, answer);
 			return;
 		}
-		boolean window;
+		PprofRequest pprof;
 		try {
-			window = request.getParameter("seconds") != null;
+			pprof = PprofRequest.read(this.dispatcher.get(), profileName, request.getMethod(),
+					request::getParameter, (name) -> header(request, name));
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			// Tomcat reports a query it cannot decode only now; left alone, the error page would be JSON.
 			write(response, PprofHttpConventions.malformedQuery());
 			return;
 		}
-		String page = ProfilePage.html(request.getMethod(), profileName, (name) -> header(request, name),
-				request.getQueryString(), request::getParameter, this.endpointPath.get());
+		String page = ProfilePage.html(pprof, request.getQueryString(), this.endpointPath.get());
 		if (page != null) {
 			ProfilePage.HEADERS.forEach(response::setHeader);
 			response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
 			return;
 		}
+		HttpServletRequest wholeAnswer = new WithoutRange(request);
 		HttpServletResponse goErrors = new GoErrorResponse(response);
-		String disposition = PprofHttpConventions.contentDisposition(profileName, window);
-		if (disposition == null) {
-			chain.doFilter(request, goErrors);
+		if (pprof.profile() == null) {
+			chain.doFilter(wholeAnswer, goErrors);
 			return;
 		}
-		if (!ClientWatch.appliesTo(profileName, request.getParameter("seconds"), request.getParameter("debug"))) {
-			chain.doFilter(request, new DownloadResponse(goErrors, disposition));
+		String disposition = PprofHttpConventions.contentDisposition(pprof.profile());
+		if (!pprof.profile().pprofAfterWindow()) {
+			chain.doFilter(wholeAnswer, new DownloadResponse(goErrors, disposition));
 			return;
 		}
 		try (ClientWatch watch = new ClientWatch(new DownloadResponse(goErrors, disposition), disposition)) {
-			chain.doFilter(request, watch);
+			chain.doFilter(wholeAnswer, watch);
 		}
 	}
 
@@ -93,6 +101,33 @@ class PprofServletFilter extends OncePerRequestFilter {
 	private String profileName(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return PprofPaths.profileName(this.endpointPath.get(), path);
+	}
+
+	/** A request without its {@code Range} header, which {@link PprofHttpConventions#RANGE} says pprof ignores. */
+	private static final class WithoutRange extends HttpServletRequestWrapper {
+
+		WithoutRange(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return PprofHttpConventions.RANGE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return PprofHttpConventions.RANGE.equalsIgnoreCase(name) ? Collections.emptyEnumeration()
+					: super.getHeaders(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			List<String> names = Collections.list(super.getHeaderNames());
+			names.removeIf(PprofHttpConventions.RANGE::equalsIgnoreCase);
+			return Collections.enumeration(names);
+		}
+
 	}
 
 	/**

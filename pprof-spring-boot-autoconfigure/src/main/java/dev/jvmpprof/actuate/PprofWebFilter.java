@@ -18,6 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.jvmpprof.profile.ProfileDispatcher;
+
 /**
  * Applies {@link PprofHttpConventions} to the pprof endpoint's requests on a reactive server.
  */
@@ -25,8 +27,11 @@ class PprofWebFilter implements WebFilter, Ordered {
 
 	private final Supplier<String> endpointPath;
 
-	PprofWebFilter(Supplier<String> endpointPath) {
+	private final Supplier<ProfileDispatcher> dispatcher;
+
+	PprofWebFilter(Supplier<String> endpointPath, Supplier<ProfileDispatcher> dispatcher) {
 		this.endpointPath = endpointPath;
+		this.dispatcher = dispatcher;
 	}
 
 	@Override
@@ -54,16 +59,16 @@ class PprofWebFilter implements WebFilter, Ordered {
 		if (answer != null) {
 			return write(exchange, answer);
 		}
-		String page = ProfilePage.html(exchange.getRequest().getMethod().name(), profileName,
-				(name) -> header(exchange, name), exchange.getRequest().getURI().getRawQuery(),
-				exchange.getRequest().getQueryParams()::getFirst, this.endpointPath.get());
+		PprofRequest pprof = PprofRequest.read(this.dispatcher.get(), profileName,
+				exchange.getRequest().getMethod().name(), exchange.getRequest().getQueryParams()::getFirst,
+				(name) -> header(exchange, name));
+		String page = ProfilePage.html(pprof, exchange.getRequest().getURI().getRawQuery(), this.endpointPath.get());
 		if (page != null) {
 			ProfilePage.HEADERS.forEach(response.getHeaders()::set);
 			return writeAfterRequestBody(exchange, page.getBytes(StandardCharsets.UTF_8));
 		}
-		String disposition = PprofHttpConventions.contentDisposition(profileName,
-				exchange.getRequest().getQueryParams().containsKey("seconds"));
-		if (disposition != null) {
+		if (pprof.profile() != null) {
+			String disposition = PprofHttpConventions.contentDisposition(pprof.profile());
 			response.beforeCommit(() -> {
 				HttpHeaders headers = response.getHeaders();
 				HttpStatusCode status = response.getStatusCode();
@@ -75,9 +80,13 @@ class PprofWebFilter implements WebFilter, Ordered {
 				return Mono.empty();
 			});
 		}
+		// No ranges: see PprofHttpConventions.RANGE.
+		ServerWebExchange wholeAnswer = exchange.mutate()
+			.request((request) -> request.header(PprofHttpConventions.RANGE))
+			.build();
 		// Errors WebFlux itself raises before the endpoint runs (a 406 for an Accept header nothing matches, a 415
 		// for a body on a read) get Go's form instead of the error handler's JSON.
-		return chain.filter(exchange).onErrorResume(ResponseStatusException.class, (ex) -> {
+		return chain.filter(wholeAnswer).onErrorResume(ResponseStatusException.class, (ex) -> {
 			PprofHttpConventions.Answer error = PprofHttpConventions.frameworkError(ex.getStatusCode().value());
 			return (error != null && !response.isCommitted()) ? write(exchange, error) : Mono.error(ex);
 		});
@@ -101,10 +110,8 @@ class PprofWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Answers without the endpoint. Reads the request's body first (if the framework has not): a keep-alive
-	 * connection whose request was left unread can stop being read at all, and the client's next request on it
-	 * hangs. The page answers GETs too: once in a full test run the request after a page, on the same connection,
-	 * timed out.
+	 * Answers without the endpoint, after reading the request's body (if the framework has not), GETs' too: a
+	 * keep-alive connection whose request was left unread can stop being read, and the next request on it hangs.
 	 */
 	private static Mono<Void> writeAfterRequestBody(ServerWebExchange exchange, byte[] body) {
 		ServerHttpResponse response = exchange.getResponse();

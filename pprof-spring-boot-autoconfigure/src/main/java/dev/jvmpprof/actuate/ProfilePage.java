@@ -1,10 +1,8 @@
 package dev.jvmpprof.actuate;
 
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import dev.jvmpprof.profile.ProfileName;
-import dev.jvmpprof.view.BrowserRequest;
 import dev.jvmpprof.view.ProfileView;
 
 /**
@@ -31,25 +29,21 @@ final class ProfilePage {
 	 * @return whether to add {@code Vary: Accept}
 	 */
 	static boolean variesByAccept(String profileName) {
-		return profileName.isEmpty() || ProfileName.find(profileName).filter(ProfileView::hasPage).isPresent();
+		return profileName.isEmpty() || ProfileName.find(profileName).filter((name) -> name.kind().page()).isPresent();
 	}
 
 	/**
 	 * Returns the page for a request, or {@code null} when the endpoint answers it.
-	 * @param method the request method
-	 * @param profileName the profile name from the path
-	 * @param header the request's header values by name, several joined with commas, {@code null} where absent
+	 * @param request the request
 	 * @param query the raw query string, or {@code null}
-	 * @param parameter the request's decoded query parameters by name, {@code null} where absent
 	 * @param endpointPath the endpoint's path, such as {@code /actuator/pprof}
 	 * @return the HTML, or {@code null}
 	 */
-	static String html(String method, String profileName, UnaryOperator<String> header, String query,
-			UnaryOperator<String> parameter, String endpointPath) {
-		if (!"GET".equals(method) || !BrowserRequest.wantsPage(header.apply("Accept"), header.apply("Sec-Fetch-Dest"))) {
+	static String html(PprofRequest request, String query, String endpointPath) {
+		if (!request.wantsPage() || request.name() == null) {
 			return null;
 		}
-		return ProfileView.of(profileName, query, parameter.apply("seconds"), parameter.apply("debug"))
+		return ProfileView.of(request.name(), request.profile(), query)
 			.map((view) -> view.toHtml(indexHref(endpointPath)))
 			.orElse(null);
 	}

@@ -1,13 +1,14 @@
 package dev.jvmpprof.cmdline;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -55,8 +56,8 @@ public final class CommandLine implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) {
-		return ProfileResponse.text(toString());
+	public void take(ProfileRequest request, ProfileOutput output) throws IOException {
+		output.text(toString());
 	}
 
 	/**

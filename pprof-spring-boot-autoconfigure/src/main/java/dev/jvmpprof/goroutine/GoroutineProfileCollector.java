@@ -1,13 +1,14 @@
 package dev.jvmpprof.goroutine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.jvmpprof.pprof.CountProfileText;
 import dev.jvmpprof.pprof.ProfileHeader;
@@ -15,8 +16,8 @@ import dev.jvmpprof.pprof.StackProfile;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -30,12 +31,17 @@ public final class GoroutineProfileCollector implements ProfileSource {
 
 	private final String program;
 
+	private final VirtualThreads virtualThreads;
+
 	/**
 	 * Creates a collector.
 	 * @param program the program's name, shown by clients as {@code File:}
+	 * @param jsonParser reads a JSON object into maps, lists, strings, numbers and booleans; the JDK writes the
+	 * virtual threads of Java 21 and later only as JSON
 	 */
-	public GoroutineProfileCollector(String program) {
+	public GoroutineProfileCollector(String program, Function<String, Map<String, ?>> jsonParser) {
 		this.program = program;
+		this.virtualThreads = new VirtualThreads(jsonParser);
 	}
 
 	@Override
@@ -44,13 +50,16 @@ public final class GoroutineProfileCollector implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
 		if (request.debug() == 2) {
-			return ProfileResponse.text(ThreadDumpText.format(threads(true)));
+			output.text(ThreadDumpText.format(threads(true)));
+			return;
 		}
 		if (request.debug() == 1) {
 			// Go's legacy parser reads the first word as the sample type: goroutine, as in the pprof form.
-			return ProfileResponse.text(CountProfileText.format(COUNT.type(), ThreadStacks.profile(threads(false))));
+			output.text(CountProfileText.format(COUNT.type(), ThreadStacks.profile(threads(false))));
+			return;
 		}
 		Instant start = Instant.now();
 		StackProfile profile = ThreadStacks.profile(threads(false));
@@ -60,10 +69,7 @@ public final class GoroutineProfileCollector implements ProfileSource {
 			profile = ThreadStacks.profile(threads(false)).minus(profile);
 		}
 		ProfileHeader header = ProfileHeader.of(List.of(COUNT), COUNT, 1, start, window);
-		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-		profile.writeTo(out, header, this.program);
-		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
-				request.name().attachmentName(request.seconds().isPresent()));
+		profile.writeTo(output.binary(), header, this.program);
 	}
 
 	/**
@@ -72,11 +78,11 @@ public final class GoroutineProfileCollector implements ProfileSource {
 	 * @return the threads
 	 * @throws IOException if the virtual threads cannot be dumped
 	 */
-	static List<ThreadRecord> threads(boolean locks) throws IOException {
+	List<ThreadRecord> threads(boolean locks) throws IOException {
 		List<ThreadRecord> threads = new ArrayList<>(PlatformThreads.dump(locks));
 		Set<Long> platformIds = new HashSet<>();
 		threads.forEach((thread) -> platformIds.add(thread.id()));
-		threads.addAll(VirtualThreads.dump(platformIds));
+		threads.addAll(this.virtualThreads.dump(platformIds));
 		return threads;
 	}
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.jvmpprof.goroutine.ThreadRecord.Blocker;
 import dev.jvmpprof.goroutine.ThreadRecord.Lock;
@@ -26,7 +27,14 @@ final class VirtualThreads {
 
 	private static final Dumper DUMPER = Dumper.find();
 
-	private VirtualThreads() {
+	private final Function<String, Map<String, ?>> jsonParser;
+
+	/**
+	 * Creates a reader of the JDK's JSON thread dump.
+	 * @param jsonParser reads a JSON object into maps, lists, strings, numbers and booleans
+	 */
+	VirtualThreads(Function<String, Map<String, ?>> jsonParser) {
+		this.jsonParser = jsonParser;
 	}
 
 	/**
@@ -43,7 +51,7 @@ final class VirtualThreads {
 	 * @return one record per virtual thread, empty on Java 17
 	 * @throws IOException if the dump cannot be written or read
 	 */
-	static List<ThreadRecord> dump(Set<Long> platformIds) throws IOException {
+	List<ThreadRecord> dump(Set<Long> platformIds) throws IOException {
 		if (DUMPER == null) {
 			return List.of();
 		}
@@ -56,9 +64,9 @@ final class VirtualThreads {
 	 * @param platformIds the ids of known platform threads
 	 * @return the virtual threads
 	 */
-	static List<ThreadRecord> parse(String json, Set<Long> platformIds) {
+	List<ThreadRecord> parse(String json, Set<Long> platformIds) {
 		List<ThreadRecord> records = new ArrayList<>();
-		Map<?, ?> dump = (Map<?, ?>) ((Map<?, ?>) Json.parse(json)).get("threadDump");
+		Map<?, ?> dump = (Map<?, ?>) this.jsonParser.apply(json).get("threadDump");
 		for (Object container : list(dump.get("threadContainers"))) {
 			for (Object thread : list(((Map<?, ?>) container).get("threads"))) {
 				ThreadRecord record = record((Map<?, ?>) thread);
@@ -72,8 +80,9 @@ final class VirtualThreads {
 
 	private static boolean isVirtual(Map<?, ?> thread, ThreadRecord record, Set<Long> platformIds) {
 		if (thread.containsKey("state")) {
-			// Java 25 and later: the dump states each thread's state and marks virtual threads.
-			return Boolean.TRUE.equals(thread.get("virtual"));
+			// Java 25 and later: the dump states each thread's state and marks virtual threads. The least JSON
+			// parsers give true as a string.
+			return Boolean.parseBoolean(String.valueOf(thread.get("virtual")));
 		}
 		// Java 21 to 24 write tid, name and stack only: a thread that is no known platform thread is virtual.
 		return !platformIds.contains(record.id());

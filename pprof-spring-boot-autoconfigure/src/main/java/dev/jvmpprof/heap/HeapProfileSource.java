@@ -1,6 +1,5 @@
 package dev.jvmpprof.heap;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +9,8 @@ import dev.jvmpprof.pprof.StackProfile;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileException.Reason;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -49,7 +48,8 @@ public final class HeapProfileSource implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
 		if (this.sampler == null) {
 			throw new ProfileException(Reason.UNAVAILABLE,
 					"heap sampling is switched off: set pprof.heap.enabled=true to serve the " + this.name.value()
@@ -67,17 +67,15 @@ public final class HeapProfileSource implements ProfileSource {
 			durationNanos = System.nanoTime() - windowStart;
 		}
 		if (request.debug() > 0) {
-			return ProfileResponse.text(HeapProfileText.format(profile, this.sampler.interval(), sortIndex()));
+			output.text(HeapProfileText.format(profile, this.sampler.interval(), sortIndex()));
+			return;
 		}
 		ProfileHeader header = ProfileHeader.of(HeapProfileBuilder.SAMPLE_TYPES, HeapProfileBuilder.PERIOD_TYPE,
 				this.sampler.interval(), start, Duration.ofNanos(durationNanos));
 		if (this.name == ProfileName.ALLOCS) {
 			header = header.withDefaultSampleType(ALLOC_SPACE);
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-		profile.writeTo(out, header, this.program);
-		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
-				this.name.attachmentName(request.seconds().isPresent()));
+		profile.writeTo(output.binary(), header, this.program);
 	}
 
 	private StackProfile snapshot(ProfileRequest request) throws IOException, InterruptedException {

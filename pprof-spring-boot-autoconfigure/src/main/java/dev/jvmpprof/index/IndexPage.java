@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import dev.jvmpprof.profile.ProfileKind;
 import dev.jvmpprof.profile.ProfileName;
-import dev.jvmpprof.view.ProfileView;
 
 /**
  * The endpoint's index, like Go's {@code /debug/pprof/} page: every profile with its count where one exists, a link,
@@ -128,18 +128,18 @@ public final class IndexPage {
 	 * {@code Accept} header and {@code Sec-Fetch-Dest: empty}, either of which gets the profile's bytes.
 	 */
 	private void appendViewCells(StringBuilder html, String path, ProfileName profile) {
-		if (!this.served.test(profile) || !ProfileView.hasPage(profile)) {
+		if (!this.served.test(profile) || !profile.kind().page()) {
 			html.append("<td></td><td></td><td></td>");
 			return;
 		}
 		// Without parameters: the profiles with a window take their default one, which the page shows.
 		String href = escape(relative(path) + "/" + profile.value());
 		html.append("<td><a class=view href='").append(href).append("'>")
-			.append((profile == ProfileName.TRACE) ? "recording" : "flame graph")
+			.append(pprof(profile) ? "flame graph" : "recording")
 			.append("</a></td><td><a class=download download href='").append(href).append("'>")
 			.append(profile.attachmentName(false))
 			.append("</a></td><td>");
-		if (profile != ProfileName.TRACE) {
+		if (pprof(profile)) {
 			// The absolute URL is the one this page was loaded from, which the script puts in.
 			html.append("<code class=command data-href='").append(href).append("'>go tool pprof -http=: ")
 				.append("http://HOST:PORT").append(escape(path)).append("/").append(profile.value())
@@ -148,14 +148,18 @@ public final class IndexPage {
 		html.append("</td>");
 	}
 
+	/** Returns Go's link for a profile: its default window spelled out, or its text form where it has one. */
 	private static String link(String path, ProfileName profile) {
 		String href = relative(path) + "/" + profile.value();
-		return switch (profile) {
-			case PROFILE, WALL -> href + "?seconds=30";
-			case TRACE -> href + "?seconds=5";
-			case CMDLINE, SYMBOL -> href;
-			default -> href + "?debug=1";
-		};
+		ProfileKind kind = profile.kind();
+		if (kind.windowed()) {
+			return href + "?seconds=" + kind.defaultWindow().toSeconds();
+		}
+		return (kind.textLevels() > 0) ? href + "?debug=1" : href;
+	}
+
+	private static boolean pprof(ProfileName profile) {
+		return profile.kind().answer() == ProfileKind.Answer.PPROF;
 	}
 
 	/**

@@ -13,11 +13,9 @@ import jdk.jfr.FlightRecorder;
  * the stacks of a Spring service (60 frames below a request handler, well over 100 in the application's startup)
  * keep their roots instead of ending in {@code [truncated]}.
  *
- * <p>The depth is a JVM-wide option ({@code -XX:FlightRecorderOptions:stackdepth}); it can be changed at run time
- * through the {@code JFR.configure} diagnostic command, but only safely before Flight Recorder has recorded any
- * stack: changed while a recording with stacks ran, the JVM crashed. So it is raised only where Flight Recorder
- * has not started in this JVM, and only from the JDK's default, never over a depth set on the command line. A
- * stack is walked only as deep as it is: shallower stacks cost the same as before.
+ * <p>The depth is a JVM-wide option ({@code -XX:FlightRecorderOptions:stackdepth}) that {@code JFR.configure} changes
+ * safely only before any stack is recorded; so it is raised only where Flight Recorder has not started, and never
+ * over a depth set on the command line. Shallower stacks cost the same as before.
  */
 public final class StackDepth {
 

@@ -7,10 +7,8 @@ import java.time.Instant;
  *
  * <p>Intervals use nanoTime, the cheapest clock and one that never steps. Flight Recorder and async-profiler stamp
  * events with the wall-clock time of their chunk's start plus a monotonic tick count, so an event's {@link Instant}
- * minus the offset measured here lands on the nanoTime clock. Measured on Linux x64 (JDK 17, both engines, samples
- * every millisecond of a thread that changes labels every 3 ms, see LabelClockTests): every sample meets its label
- * with the offset shifted anywhere from -10 to +20 microseconds, so the two clocks agree within about 20
- * microseconds. The offset is measured again for each encoding, so NTP slewing between profiles does not add up.
+ * minus the offset measured here lands on the nanoTime clock, within some 20 microseconds. The offset is measured
+ * again for each encoding, so NTP slewing between profiles does not add up.
  */
 final class WallClock {
 

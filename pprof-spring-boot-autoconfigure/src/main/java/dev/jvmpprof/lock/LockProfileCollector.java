@@ -1,7 +1,7 @@
 package dev.jvmpprof.lock;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +22,8 @@ import dev.jvmpprof.pprof.StackProfile;
 import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -64,22 +64,22 @@ public abstract class LockProfileCollector implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
 		if (request.debug() > 0) {
-			return ProfileResponse.text(ContentionProfileText.format(this.name == ProfileName.MUTEX, sinceStart()));
+			output.text(ContentionProfileText.format(this.name == ProfileName.MUTEX, sinceStart()));
+			return;
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+		OutputStream out = output.binary();
 		if (request.seconds().isPresent()) {
 			window(request.seconds().get(), out);
 		}
 		else {
 			sinceStart(out);
 		}
-		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
-				this.name.attachmentName(request.seconds().isPresent()));
 	}
 
-	private void window(Duration duration, ByteArrayOutputStream out)
+	private void window(Duration duration, OutputStream out)
 			throws ProfileException, IOException, InterruptedException {
 		try (LabelCapture labels = LabelTimeline.shared().capture()) {
 			this.engine.sample(Set.of(SampledEvent.LOCK), duration, (recorded) -> {
@@ -99,7 +99,7 @@ public abstract class LockProfileCollector implements ProfileSource {
 	 * two answers is the waits in between. Where nothing records them, an empty profile says why, as Go answers
 	 * an empty profile while its rate is 0.
 	 */
-	private void sinceStart(ByteArrayOutputStream out) throws IOException {
+	private void sinceStart(OutputStream out) throws IOException {
 		ProfileHeader header = ProfileHeader.of(SAMPLE_TYPES, PERIOD_TYPE, 1, Instant.now(), Duration.ZERO);
 		String unavailable = unavailableReason();
 		if (unavailable != null) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import dev.jvmpprof.profile.ProfileException.Reason;
 
 /**
- * Routes a request for a profile name to the source that serves it, after parsing its parameters: the whole of
- * Go's {@code net/http/pprof} routing, without any web framework.
+ * Parses requests for profiles and routes each to the source that serves it: the whole of Go's
+ * {@code net/http/pprof} routing, without any web framework.
  */
 public final class ProfileDispatcher {
 
@@ -36,27 +36,34 @@ public final class ProfileDispatcher {
 	}
 
 	/**
-	 * Serves one request.
+	 * Parses a request, with the longest window this dispatcher allows.
 	 * @param name the profile name from the URL
 	 * @param seconds the raw {@code seconds} parameter, or {@code null}
 	 * @param debug the raw {@code debug} parameter, or {@code null}
 	 * @param gc the raw {@code gc} parameter, or {@code null}
-	 * @return the answer
+	 * @return the request
+	 * @throws ProfileException if the name is unknown or a parameter malformed
+	 */
+	public ProfileRequest parse(String name, String seconds, String debug, String gc) throws ProfileException {
+		return ProfileRequest.parse(name, seconds, debug, gc, this.maxDuration);
+	}
+
+	/**
+	 * Serves one request.
+	 * @param request the parsed request
+	 * @param output where the answer goes
 	 * @throws ProfileException if the request cannot be served, with the reason to tell the client
 	 * @throws IOException if writing the profile fails
 	 * @throws InterruptedException if the request was abandoned while waiting for its window
 	 */
-	public ProfileResponse serve(String name, String seconds, String debug, String gc)
+	public void serve(ProfileRequest request, ProfileOutput output)
 			throws ProfileException, IOException, InterruptedException {
-		ProfileName profile = ProfileName.find(name)
-			.orElseThrow(() -> new ProfileException(Reason.NOT_FOUND, ProfileName.UNKNOWN_MESSAGE));
-		ProfileRequest request = ProfileRequest.parse(profile, seconds, debug, gc, this.maxDuration);
-		ProfileSource source = this.sources.get(profile);
+		ProfileSource source = this.sources.get(request.name());
 		if (source == null) {
 			throw new ProfileException(Reason.NOT_IMPLEMENTED,
-					"the " + profile.value() + " profile is not served by this version yet");
+					"the " + request.name().value() + " profile is not served by this version yet");
 		}
-		return source.take(request);
+		source.take(request, output);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.jvmpprof.profile;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,34 +12,43 @@ import java.util.stream.Collectors;
  */
 public enum ProfileName {
 
-	ALLOCS("allocs", "A sampling of all past memory allocations, at the stacks that allocated them."),
+	ALLOCS("allocs", ProfileKind.snapshot(1),
+			"A sampling of all past memory allocations, at the stacks that allocated them."),
 
-	BLOCK("block", "Stack traces that led to blocking on synchronization: monitors, locks, parking and waiting. "
+	BLOCK("block", ProfileKind.snapshot(1),
+			"Stack traces that led to blocking on synchronization: monitors, locks, parking and waiting. "
 			+ "Threads waiting for work (idle pool workers, reference handlers, timers) are left out."),
 
-	CMDLINE("cmdline", "The command line of this JVM: launcher, JVM flags, main class or jar, and arguments."),
+	CMDLINE("cmdline", ProfileKind.text(),
+			"The command line of this JVM: launcher, JVM flags, main class or jar, and arguments."),
 
-	GOROUTINE("goroutine", "Stack traces of all current threads. Alias: threads."),
+	GOROUTINE("goroutine", ProfileKind.snapshot(2),
+			"Stack traces of all current threads. Alias: threads."),
 
-	HEAP("heap", "A sampling of live objects at the stacks that allocated them. "
+	HEAP("heap", ProfileKind.snapshot(1),
+			"A sampling of live objects at the stacks that allocated them. "
 			+ "The gc parameter runs a full GC first."),
 
-	MUTEX("mutex", "Stack traces of threads waiting for contended monitors and locks."),
+	MUTEX("mutex", ProfileKind.snapshot(1),
+			"Stack traces of threads waiting for contended monitors and locks."),
 
-	PROFILE("profile", "CPU profile. The seconds parameter sets the duration (default 30). "
-			+ "Read it with go tool pprof."),
+	PROFILE("profile", ProfileKind.window(Duration.ofSeconds(30)),
+			"CPU profile; read it with go tool pprof."),
 
-	SYMBOL("symbol", "Symbol lookup for go tool pprof; never needed, since every profile carries its symbols."),
+	SYMBOL("symbol", ProfileKind.text(),
+			"Symbol lookup for go tool pprof; never needed, since every profile carries its symbols."),
 
-	THREADCREATE("threadcreate", "Stack traces that started new threads."),
+	THREADCREATE("threadcreate", ProfileKind.snapshot(1),
+			"Stack traces that started new threads."),
 
-	THREADS("threads", "Stack traces of all current threads (the same as goroutine)."),
+	THREADS("threads", ProfileKind.snapshot(2),
+			"Stack traces of all current threads (the same as goroutine)."),
 
-	TRACE("trace", "A JDK Flight Recorder recording of the seconds parameter's duration, "
-			+ "for JDK Mission Control, IntelliJ IDEA or the jfr tool."),
+	TRACE("trace", ProfileKind.recording(Duration.ofSeconds(5)),
+			"A JDK Flight Recorder recording, for JDK Mission Control, IntelliJ IDEA or the jfr tool."),
 
-	WALL("wall", "Wall-clock profile: every thread sampled whether it runs, sleeps or waits. "
-			+ "The seconds parameter sets the duration (default 30).");
+	WALL("wall", ProfileKind.window(Duration.ofSeconds(30)),
+			"Wall-clock profile: every thread sampled whether it runs, sleeps or waits.");
 
 	/**
 	 * The answer to a name that is none of these, Go's sentence followed by the names there are, so that a mistyped
@@ -49,10 +59,13 @@ public enum ProfileName {
 
 	private final String value;
 
+	private final ProfileKind kind;
+
 	private final String description;
 
-	ProfileName(String value, String description) {
+	ProfileName(String value, ProfileKind kind, String description) {
 		this.value = value;
+		this.kind = kind;
 		this.description = description;
 	}
 
@@ -65,11 +78,23 @@ public enum ProfileName {
 	}
 
 	/**
-	 * Returns a one-sentence description for the index.
+	 * Returns what kind of profile this is: what it answers, its window, its delta and text forms.
+	 * @return the kind
+	 */
+	public ProfileKind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * Returns a short description for the index and the page, with the default window where there is one.
 	 * @return the description
 	 */
 	public String description() {
-		return this.description;
+		if (!this.kind.windowed()) {
+			return this.description;
+		}
+		return this.description + " The seconds parameter sets the duration (default "
+				+ this.kind.defaultWindow().toSeconds() + ").";
 	}
 
 	/**
@@ -78,9 +103,10 @@ public enum ProfileName {
 	 * @return the file name
 	 */
 	public String attachmentName(boolean window) {
-		if (this == TRACE) {
-			return "trace.jfr";
+		if (this.kind.answer() == ProfileKind.Answer.JFR) {
+			return this.value + ".jfr";
 		}
+		// Go's handler names every answer with seconds NAME-delta but the CPU profile's.
 		return (window && this != PROFILE) ? this.value + "-delta" : this.value;
 	}
 

@@ -14,13 +14,13 @@ public interface ProfileSource {
 	ProfileName name();
 
 	/**
-	 * Takes the profile.
+	 * Takes the profile and writes it to {@code output}.
 	 * @param request the parsed request
-	 * @return the answer
+	 * @param output where the answer goes, asked for once the profile is taken
 	 * @throws ProfileException if the profile cannot be served, with the reason to tell the client
 	 * @throws IOException if writing the profile fails
 	 * @throws InterruptedException if the request was abandoned while waiting for its window
 	 */
-	ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException;
+	void take(ProfileRequest request, ProfileOutput output) throws ProfileException, IOException, InterruptedException;
 
 }

@@ -1,6 +1,5 @@
 package dev.jvmpprof.sampled;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -29,9 +28,6 @@ import dev.jvmpprof.profile.ProfileSource;
  * labelled with the thread's state too. The period comes from the window, as the engine sampled it.
  */
 public final class SampledProfileCollector implements ProfileSource {
-
-	/** The window when the request names none. */
-	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 
 	private final ProfileName name;
 
@@ -83,19 +79,13 @@ public final class SampledProfileCollector implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
 		if (!this.engine.supports(this.event)) {
 			throw new ProfileException(ProfileException.Reason.UNAVAILABLE,
 					this.needs + ", and this JVM samples with " + this.engine.name());
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-		collect(request.secondsOr(DEFAULT_DURATION), out);
-		return response(request, out);
-	}
-
-	private ProfileResponse response(ProfileRequest request, ByteArrayOutputStream out) {
-		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
-				this.name.attachmentName(false));
+		collect(request.window(), output.binary());
 	}
 
 	/**

@@ -1,8 +1,9 @@
 package dev.jvmpprof.symbol;
 
+import java.io.IOException;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -24,8 +25,8 @@ public final class SymbolSource implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) {
-		return ProfileResponse.text(TABLE);
+	public void take(ProfileRequest request, ProfileOutput output) throws IOException {
+		output.text(TABLE);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.jvmpprof.threadcreate;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +12,8 @@ import dev.jvmpprof.pprof.ValueType;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileException.Reason;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -62,7 +61,8 @@ public final class ThreadCreateProfileCollector implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
 		if (this.recorder == null) {
 			throw new ProfileException(Reason.UNAVAILABLE, this.disabledReason);
 		}
@@ -74,15 +74,13 @@ public final class ThreadCreateProfileCollector implements ProfileSource {
 		StackProfile profile = request.seconds().isPresent() ? this.recorder.window(request.seconds().get())
 				: this.recorder.sinceStart();
 		if (request.debug() > 0) {
-			return ProfileResponse.text(CountProfileText.format(COUNT.type(), profile));
+			output.text(CountProfileText.format(COUNT.type(), profile));
+			return;
 		}
 		// As Go's: a snapshot has no duration, a window has its length.
 		Duration window = request.seconds().orElse(Duration.ZERO);
 		ProfileHeader header = ProfileHeader.of(List.of(COUNT), COUNT, 1, start, window);
-		ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-		profile.writeTo(out, header, this.program);
-		return new ProfileResponse(out.toByteArray(), ProfileResponse.Format.BINARY,
-				request.name().attachmentName(request.seconds().isPresent()));
+		profile.writeTo(output.binary(), header, this.program);
 	}
 
 }

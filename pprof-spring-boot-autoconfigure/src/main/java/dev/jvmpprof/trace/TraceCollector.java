@@ -1,10 +1,8 @@
 package dev.jvmpprof.trace;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.ParseException;
-import java.time.Duration;
 import java.util.Map;
 
 import jdk.jfr.Configuration;
@@ -14,8 +12,8 @@ import jdk.jfr.Recording;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileException.Reason;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.profile.ProfileSource;
 
 /**
@@ -27,9 +25,6 @@ import dev.jvmpprof.profile.ProfileSource;
  */
 public final class TraceCollector implements ProfileSource {
 
-	/** The window when the request names none. */
-	public static final Duration DEFAULT_DURATION = Duration.ofSeconds(5);
-
 	static final String SETTINGS = "profile";
 
 	@Override
@@ -38,7 +33,8 @@ public final class TraceCollector implements ProfileSource {
 	}
 
 	@Override
-	public ProfileResponse take(ProfileRequest request) throws ProfileException, IOException, InterruptedException {
+	public void take(ProfileRequest request, ProfileOutput output)
+			throws ProfileException, IOException, InterruptedException {
 		Map<String, String> settings = TraceEvents.restrict(settings().getSettings(),
 				FlightRecorder.getFlightRecorder().getEventTypes());
 		// The recording's chunks live in the Flight Recorder's repository; closing the recording deletes them,
@@ -47,16 +43,13 @@ public final class TraceCollector implements ProfileSource {
 			recording.setName("pprof-trace");
 			recording.setToDisk(true);
 			recording.start();
-			Thread.sleep(request.secondsOr(DEFAULT_DURATION).toMillis());
+			Thread.sleep(request.window().toMillis());
 			recording.stop();
 			try (InputStream data = recording.getStream(null, null)) {
 				if (data == null) {
 					throw new IOException("the recording holds no data");
 				}
-				ByteArrayOutputStream filtered = new ByteArrayOutputStream();
-				ChunkFilter.filter(data, filtered, TraceEvents::isAllowed);
-				return new ProfileResponse(filtered.toByteArray(), ProfileResponse.Format.BINARY,
-						request.name().attachmentName(request.seconds().isPresent()));
+				ChunkFilter.filter(data, output.binary(), TraceEvents::isAllowed);
 			}
 		}
 		catch (IllegalStateException ex) {

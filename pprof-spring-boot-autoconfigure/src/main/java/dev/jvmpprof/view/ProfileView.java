@@ -11,10 +11,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.jvmpprof.cpu.CpuProfileCollector;
+import dev.jvmpprof.profile.ProfileKind;
 import dev.jvmpprof.profile.ProfileName;
-import dev.jvmpprof.trace.TraceCollector;
-import dev.jvmpprof.wall.WallProfileCollector;
+import dev.jvmpprof.profile.ProfileRequest;
 
 /**
  * The page a browser gets for a profile: it shows that the profile is being recorded and for how long, then the
@@ -54,47 +53,28 @@ public final class ProfileView {
 	}
 
 	/**
-	 * Returns the page for a request to a profile, if the request gets one.
-	 * @param name the profile name from the path
+	 * Returns the page for a request to a profile, if the request gets one: every profile with a binary answer has
+	 * one, unless {@code debug} asks for its text.
+	 * @param profile the profile
+	 * @param request the parsed request, or {@code null} where the endpoint refuses it: the page then shows no
+	 * window, and the endpoint's sentence as soon as its own request gets it
 	 * @param query the request's query string as sent, or {@code null}
-	 * @param seconds the {@code seconds} parameter, or {@code null}
-	 * @param debug the {@code debug} parameter, or {@code null}
-	 * @return the page, or empty where the answer stays the endpoint's: {@code debug} text, {@code cmdline},
-	 * {@code symbol}, the index and unknown names
+	 * @return the page, or empty where the answer stays the endpoint's
 	 */
-	public static Optional<ProfileView> of(String name, String query, String seconds, String debug) {
-		if (debug != null && !debug.equals("0")) {
+	public static Optional<ProfileView> of(ProfileName profile, ProfileRequest request, String query) {
+		if (!profile.kind().page() || (request != null && request.text())) {
 			return Optional.empty();
 		}
-		return ProfileName.find(name)
-			.filter(ProfileView::hasPage)
-			.map((profile) -> new ProfileView(profile, (query != null) ? query : "", window(profile, seconds)));
+		Duration window = (request != null) ? request.window() : Duration.ZERO;
+		return Optional.of(new ProfileView(profile, (query != null) ? query : "", window));
 	}
 
 	/**
-	 * Returns whether a profile has a page: every one but the text answers, {@code cmdline} and {@code symbol}.
-	 * @param profile the profile
-	 * @return whether browsers get a page for it
+	 * Returns how long the page shows the profile recording, zero for a profile taken at once.
+	 * @return the window
 	 */
-	public static boolean hasPage(ProfileName profile) {
-		return profile != ProfileName.CMDLINE && profile != ProfileName.SYMBOL;
-	}
-
-	/**
-	 * Returns how long the profile's window lasts, {@link Duration#ZERO} for a profile taken at once. A malformed
-	 * {@code seconds} also gives zero: the page shows the endpoint's error as soon as its request gets it.
-	 */
-	static Duration window(ProfileName profile, String seconds) {
-		if (seconds != null) {
-			return (!seconds.isEmpty() && seconds.length() < 10 && seconds.chars().allMatch((c) -> c >= '0' && c <= '9'))
-					? Duration.ofSeconds(Long.parseLong(seconds)) : Duration.ZERO;
-		}
-		return switch (profile) {
-			case PROFILE -> CpuProfileCollector.DEFAULT_DURATION;
-			case WALL -> WallProfileCollector.DEFAULT_DURATION;
-			case TRACE -> TraceCollector.DEFAULT_DURATION;
-			default -> Duration.ZERO;
-		};
+	Duration window() {
+		return this.window;
 	}
 
 	/**
@@ -103,9 +83,9 @@ public final class ProfileView {
 	 * @return the HTML
 	 */
 	public String toHtml(String indexHref) {
+		String format = (this.profile.kind().answer() == ProfileKind.Answer.JFR) ? "jfr" : "pprof";
 		String data = "{\"profile\":" + Escape.json(this.profile.value()) + ",\"query\":" + Escape.json(this.query)
-				+ ",\"windowSeconds\":" + this.window.toSeconds() + ",\"format\":"
-				+ Escape.json((this.profile == ProfileName.TRACE) ? "jfr" : "pprof") + ",\"index\":"
+				+ ",\"windowSeconds\":" + this.window.toSeconds() + ",\"format\":" + Escape.json(format) + ",\"index\":"
 				+ Escape.json(indexHref) + ",\"description\":" + Escape.json(this.profile.description()) + "}";
 		String title = this.profile.value() + (this.query.isEmpty() ? "" : "?" + this.query);
 		return fill(TEMPLATE, Map.of("title", Escape.html(title), "style", STYLE, "data", data, "script", SCRIPT));

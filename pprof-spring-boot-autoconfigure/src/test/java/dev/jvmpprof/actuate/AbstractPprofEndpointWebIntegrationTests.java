@@ -1,13 +1,20 @@
 package dev.jvmpprof.actuate;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +33,7 @@ import dev.jvmpprof.testing.Http;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The endpoint over real HTTP on a real server, the same tests for Spring MVC and for WebFlux.
@@ -143,6 +151,33 @@ abstract class AbstractPprofEndpointWebIntegrationTests {
 			.hasValue("attachment; filename=\"" + file + "\"");
 		if (!name.equals("trace")) {
 			assertThat(DecodedProfile.decode(response.body()).proto().getSampleTypeCount()).isPositive();
+		}
+	}
+
+	@Test
+	void binaryAnswersShouldLeaveNoTemporaryFileHoweverTheyAreRead() throws Exception {
+		Set<Path> before = temporaryFiles();
+		HttpResponse<byte[]> whole = Http.get(url("/goroutine"));
+		assertThat(whole.statusCode()).isEqualTo(200);
+		assertThat(DecodedProfile.decode(whole.body()).proto().getSampleCount()).isPositive();
+		assertThat(Http.head(url("/goroutine")).statusCode()).isEqualTo(200);
+		// A profile is taken anew for each request: ranges are ignored, as Go's handlers ignore them.
+		for (String range : List.of("bytes=0-9", "bytes=0-1,4-5")) {
+			HttpResponse<byte[]> ranged = Http.get(url("/goroutine"), "Range", range);
+			assertThat(ranged.statusCode()).as(range).isEqualTo(200);
+			assertThat(DecodedProfile.decode(ranged.body()).proto().getSampleCount()).as(range).isPositive();
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Set<Path> left = temporaryFiles();
+			left.removeAll(before);
+			assertThat(left).isEmpty();
+		});
+	}
+
+	private static Set<Path> temporaryFiles() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+			return files.filter((file) -> file.getFileName().toString().startsWith("pprof-"))
+				.collect(Collectors.toCollection(HashSet::new));
 		}
 	}
 

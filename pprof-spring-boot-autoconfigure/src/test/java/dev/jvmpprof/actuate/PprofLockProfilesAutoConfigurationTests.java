@@ -13,6 +13,7 @@ import dev.jvmpprof.lock.MutexProfileCollector;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.TakenProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +38,8 @@ class PprofLockProfilesAutoConfigurationTests {
 	void runWhenOffShouldAnswerAnEmptyProfileSayingHowToSwitchItOn() {
 		this.contextRunner.withPropertyValues("pprof.lock.always-on=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(LockWaitRecorder.class);
-			byte[] body = context.getBean(MutexProfileCollector.class)
-				.take(new ProfileRequest(ProfileName.MUTEX, Optional.empty(), 0, false))
+			byte[] body = TakenProfile.take(context.getBean(MutexProfileCollector.class),
+					new ProfileRequest(ProfileName.MUTEX, Optional.empty(), 0, false))
 				.body();
 			DecodedProfile profile = DecodedProfile.decode(body);
 			assertThat(profile.proto().getSampleCount()).isZero();

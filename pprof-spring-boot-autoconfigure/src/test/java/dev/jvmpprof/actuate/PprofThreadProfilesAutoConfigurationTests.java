@@ -12,6 +12,7 @@ import dev.jvmpprof.goroutine.GoroutineProfileCollector;
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.testing.TakenProfile;
 import dev.jvmpprof.threadcreate.ThreadCreateProfileCollector;
 import dev.jvmpprof.threadcreate.ThreadStartRecorder;
 import dev.jvmpprof.trace.TraceCollector;
@@ -53,8 +54,9 @@ class PprofThreadProfilesAutoConfigurationTests {
 			assertThat(context.getBean(PprofProperties.class).getThreadcreate().isEnabled()).isFalse();
 			ThreadCreateProfileCollector collector = context.getBean(ThreadCreateProfileCollector.class);
 			assertThatExceptionOfType(ProfileException.class)
-				.isThrownBy(() -> collector.take(ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null,
-						Duration.ofMinutes(1))))
+				.isThrownBy(() -> TakenProfile.take(collector,
+						ProfileRequest.parse(ProfileName.THREADCREATE, null, null, null,
+								Duration.ofMinutes(1))))
 				.withMessage("thread starts are not recorded: set pprof.threadcreate.enabled=true to record them from startup")
 				.extracting(ProfileException::getReason)
 				.isEqualTo(ProfileException.Reason.UNAVAILABLE);

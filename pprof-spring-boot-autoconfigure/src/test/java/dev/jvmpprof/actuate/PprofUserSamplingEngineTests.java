@@ -19,6 +19,7 @@ import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.profile.ProfileSource;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.HotLoop;
+import dev.jvmpprof.testing.TakenProfile;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,9 +43,9 @@ class PprofUserSamplingEngineTests {
 			ProfileSource cpu = context.getBean("cpuProfileCollector", ProfileSource.class);
 			DecodedProfile profile;
 			try (HotLoop loop = HotLoop.start()) {
-				profile = DecodedProfile.decode(
-						cpu.take(new ProfileRequest(ProfileName.PROFILE, Optional.of(Duration.ofSeconds(1)), 0, false))
-							.body());
+				profile = DecodedProfile.decode(TakenProfile
+					.take(cpu, new ProfileRequest(ProfileName.PROFILE, Optional.of(Duration.ofSeconds(1)), 0, false))
+					.body());
 			}
 			assertThat(profile.periodType()).isEqualTo("cpu/nanoseconds");
 			assertThat(profile.proto().getPeriod()).isEqualTo(USER_INTERVAL_NANOS);

@@ -10,12 +10,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.json.JsonParserFactory;
+
 import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.ParkedThreads;
+import dev.jvmpprof.testing.TakenProfile;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,15 +27,16 @@ class GoroutineProfileCollectorTests {
 
 	private static final String PARK_HERE = "dev.jvmpprof.testing.ParkedThreads.parkHere";
 
-	private final GoroutineProfileCollector collector = new GoroutineProfileCollector("test");
+	private final GoroutineProfileCollector collector = new GoroutineProfileCollector("test",
+			JsonParserFactory.getJsonParser()::parseMap);
 
 	@Test
 	void pprofShouldMergeThreadsOfOneStackIntoOneSampleLabelledWithTheirState() throws Exception {
-		ProfileResponse response;
+		TakenProfile response;
 		try (ParkedThreads parked = ParkedThreads.start("parked", 3); ParkedThreads alone = ParkedThreads.start("alone", 1)) {
 			response = take(null, null, ProfileName.GOROUTINE);
 		}
-		assertThat(response.format()).isEqualTo(ProfileResponse.Format.BINARY);
+		assertThat(response.format()).isEqualTo(TakenProfile.Format.BINARY);
 		assertThat(response.attachmentName()).isEqualTo("goroutine");
 		DecodedProfile profile = DecodedProfile.decode(response.body());
 		assertThat(profile.sampleTypes()).containsExactly("goroutine/count");
@@ -73,7 +76,7 @@ class GoroutineProfileCollectorTests {
 
 	@Test
 	void threadsAliasShouldAnswerTheSameProfileUnderItsOwnName() throws Exception {
-		ProfileResponse response = take(null, null, ProfileName.THREADS);
+		TakenProfile response = take(null, null, ProfileName.THREADS);
 		assertThat(response.attachmentName()).isEqualTo("threads");
 		assertThat(DecodedProfile.decode(response.body()).sampleTypes()).containsExactly("goroutine/count");
 	}
@@ -140,9 +143,9 @@ class GoroutineProfileCollectorTests {
 
 	@Test
 	void secondsShouldAnswerTheThreadsThatChangedInTheWindow() throws Exception {
-		ProfileResponse response;
+		TakenProfile response;
 		try (ParkedThreads before = ParkedThreads.start("before", 2)) {
-			CompletableFuture<ProfileResponse> delta = CompletableFuture.supplyAsync(() -> {
+			CompletableFuture<TakenProfile> delta = CompletableFuture.supplyAsync(() -> {
 				try {
 					return take("1", null, ProfileName.GOROUTINE);
 				}
@@ -170,12 +173,13 @@ class GoroutineProfileCollectorTests {
 			.isEqualTo(ProfileException.Reason.BAD_REQUEST);
 	}
 
-	private ProfileResponse take(String seconds, String debug, ProfileName name) throws Exception {
-		return this.collector.take(ProfileRequest.parse(name, seconds, debug, null, Duration.ofMinutes(10)));
+	private TakenProfile take(String seconds, String debug, ProfileName name) throws Exception {
+		return TakenProfile.take(this.collector,
+				ProfileRequest.parse(name, seconds, debug, null, Duration.ofMinutes(10)));
 	}
 
-	private static String text(ProfileResponse response) {
-		assertThat(response.format()).isEqualTo(ProfileResponse.Format.TEXT);
+	private static String text(TakenProfile response) {
+		assertThat(response.format()).isEqualTo(TakenProfile.Format.TEXT);
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}
 

@@ -8,8 +8,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.springframework.boot.json.JsonParserFactory;
+
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
+import dev.jvmpprof.testing.TakenProfile;
 
 /**
  * Run by {@link VirtualThreadsJava21Tests} on a Java 21+ JVM: parks {@value #THREADS} virtual threads in
@@ -33,12 +36,13 @@ public final class VirtualThreadsProbe {
 		}
 		started.await();
 		Thread.sleep(300);
-		GoroutineProfileCollector collector = new GoroutineProfileCollector("probe");
+		GoroutineProfileCollector collector = new GoroutineProfileCollector("probe",
+				JsonParserFactory.getJsonParser()::parseMap);
 		String[] debug = { null, "1", "2" };
 		for (int i = 0; i < 3; i++) {
 			ProfileRequest request = ProfileRequest.parse(ProfileName.GOROUTINE, null, debug[i], null,
 					Duration.ofMinutes(1));
-			Files.write(Path.of(args[i]), collector.take(request).body());
+			Files.write(Path.of(args[i]), TakenProfile.take(collector, request).body());
 		}
 		release.countDown();
 		executor.shutdown();

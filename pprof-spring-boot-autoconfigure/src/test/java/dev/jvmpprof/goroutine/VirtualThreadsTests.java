@@ -5,12 +5,18 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.json.BasicJsonParser;
+import org.springframework.boot.json.JsonParserFactory;
+
 import dev.jvmpprof.goroutine.ThreadRecord.Blocker;
 import dev.jvmpprof.goroutine.ThreadRecord.Lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VirtualThreadsTests {
+
+	// What the auto-configuration passes: Jackson's parser wherever the actuator runs (Jackson 2 on Boot 3.5, 3 on 4.0).
+	private final VirtualThreads virtualThreads = new VirtualThreads(JsonParserFactory.getJsonParser()::parseMap);
 
 	// The shape Java 25 writes (abridged from a real dump): "virtual" and "state" fields, lock details.
 	private static final String JAVA_25 = """
@@ -93,7 +99,7 @@ class VirtualThreadsTests {
 
 	@Test
 	void java25DumpShouldGiveTheVirtualThreadsWithStateAndLocks() {
-		List<ThreadRecord> threads = VirtualThreads.parse(JAVA_25, Set.of());
+		List<ThreadRecord> threads = this.virtualThreads.parse(JAVA_25, Set.of());
 		assertThat(threads).extracting(ThreadRecord::id).containsExactly(28L, 31L);
 		ThreadRecord named = threads.get(0);
 		assertThat(named.name()).isEqualTo("named-vt");
@@ -110,8 +116,20 @@ class VirtualThreadsTests {
 	}
 
 	@Test
+	void java25DumpShouldBeReadByTheLeastJsonParserToo() {
+		// The parser Boot falls back to without Jackson or Gson gives true as a string.
+		List<ThreadRecord> threads = new VirtualThreads(new BasicJsonParser()::parseMap).parse(JAVA_25, Set.of());
+		assertThat(threads).extracting(ThreadRecord::id).containsExactly(28L, 31L);
+		assertThat(threads).extracting(ThreadRecord::state)
+			.containsExactly(Thread.State.WAITING, Thread.State.TIMED_WAITING);
+		assertThat(threads.get(0).stack()).extracting(StackTraceElement::toString)
+			.startsWith("java.base/java.lang.VirtualThread.park(VirtualThread.java:742)");
+		assertThat(threads.get(0).lockedMonitors()).containsEntry(2, List.of(new Lock("java.lang.Object", 0x1b6d3586)));
+	}
+
+	@Test
 	void java21DumpShouldTellVirtualThreadsByTheirIdsAndGuessTheirState() {
-		List<ThreadRecord> threads = VirtualThreads.parse(JAVA_21, Set.of(1L));
+		List<ThreadRecord> threads = this.virtualThreads.parse(JAVA_21, Set.of(1L));
 		assertThat(threads).extracting(ThreadRecord::id).containsExactly(40L, 41L, 42L);
 		assertThat(threads).extracting(ThreadRecord::state)
 			.containsExactly(Thread.State.TIMED_WAITING, Thread.State.WAITING, Thread.State.RUNNABLE);
@@ -123,8 +141,10 @@ class VirtualThreadsTests {
 		boolean java21 = Runtime.version().feature() >= 21;
 		assertThat(VirtualThreads.supported()).isEqualTo(java21);
 		if (!java21) {
-			assertThat(VirtualThreads.dump(Set.of())).isEmpty();
-			assertThat(GoroutineProfileCollector.threads(false)).isNotEmpty().noneMatch(ThreadRecord::virtual);
+			assertThat(this.virtualThreads.dump(Set.of())).isEmpty();
+			assertThat(new GoroutineProfileCollector("test", JsonParserFactory.getJsonParser()::parseMap).threads(false))
+				.isNotEmpty()
+				.noneMatch(ThreadRecord::virtual);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.TakenProfile;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,8 +107,8 @@ class HeapAllocationAccuracyTests {
 	}
 
 	private static DecodedProfile allocs() throws Exception {
-		return DecodedProfile.decode(new HeapProfileSource(ProfileName.ALLOCS, sampler, "test")
-			.take(new ProfileRequest(ProfileName.ALLOCS, Optional.empty(), 0, false))
+		return DecodedProfile.decode(TakenProfile.take(new HeapProfileSource(ProfileName.ALLOCS, sampler, "test"),
+				new ProfileRequest(ProfileName.ALLOCS, Optional.empty(), 0, false))
 			.body());
 	}
 

@@ -17,9 +17,9 @@ import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileException.Reason;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.HeapHoard;
+import dev.jvmpprof.testing.TakenProfile;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,9 +189,9 @@ class HeapProfileSourceTests {
 	void debugShouldAnswerGosTextForm() throws Exception {
 		String text;
 		try (HeapHoard hoard = HeapHoard.keep(8, 64 * 1024)) {
-			ProfileResponse response = new HeapProfileSource(ProfileName.HEAP, sampler, "test")
-				.take(new ProfileRequest(ProfileName.HEAP, Optional.empty(), 1, true));
-			assertThat(response.format()).isEqualTo(ProfileResponse.Format.TEXT);
+			TakenProfile response = TakenProfile.take(new HeapProfileSource(ProfileName.HEAP, sampler, "test"),
+					new ProfileRequest(ProfileName.HEAP, Optional.empty(), 1, true));
+			assertThat(response.format()).isEqualTo(TakenProfile.Format.TEXT);
 			text = new String(response.body(), StandardCharsets.UTF_8);
 		}
 		assertThat(text).startsWith("heap profile: ").containsPattern("^heap profile: \\d+: \\d+ \\[\\d+: \\d+\\] @ heap/1048576\n")
@@ -205,8 +205,8 @@ class HeapProfileSourceTests {
 	void secondsWithDebugShouldBeRejected() {
 		assertThatExceptionOfType(ProfileException.class)
 			// Refused when the request is parsed, before any source runs, as for every profile.
-			.isThrownBy(() -> new HeapProfileSource(ProfileName.HEAP, sampler, "test")
-				.take(ProfileRequest.parse(ProfileName.HEAP, "1", "1", null, Duration.ofMinutes(10))))
+			.isThrownBy(() -> TakenProfile.take(new HeapProfileSource(ProfileName.HEAP, sampler, "test"),
+					ProfileRequest.parse(ProfileName.HEAP, "1", "1", null, Duration.ofMinutes(10))))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BAD_REQUEST))
 			.withMessage("seconds and debug params are incompatible");
 	}
@@ -214,15 +214,15 @@ class HeapProfileSourceTests {
 	@Test
 	void switchedOffShouldBeUnavailableWithHowToSwitchItOn() {
 		assertThatExceptionOfType(ProfileException.class)
-			.isThrownBy(() -> new HeapProfileSource(ProfileName.ALLOCS, null, "test")
-				.take(new ProfileRequest(ProfileName.ALLOCS, Optional.empty(), 0, false)))
+			.isThrownBy(() -> TakenProfile.take(new HeapProfileSource(ProfileName.ALLOCS, null, "test"),
+					new ProfileRequest(ProfileName.ALLOCS, Optional.empty(), 0, false)))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.UNAVAILABLE))
 			.withMessageContaining("pprof.heap.enabled=true");
 	}
 
 	private static DecodedProfile take(ProfileName name, Optional<Duration> seconds, boolean gc) throws Exception {
-		ProfileResponse response = new HeapProfileSource(name, sampler, "test")
-			.take(new ProfileRequest(name, seconds, 0, gc));
+		TakenProfile response = TakenProfile.take(new HeapProfileSource(name, sampler, "test"),
+					new ProfileRequest(name, seconds, 0, gc));
 		assertThat(response.attachmentName()).isEqualTo(name.attachmentName(seconds.isPresent()));
 		return DecodedProfile.decode(response.body());
 	}

@@ -14,9 +14,9 @@ import dev.jvmpprof.engine.JfrEngine;
 import dev.jvmpprof.engine.SamplingSettings;
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.testing.Contention;
 import dev.jvmpprof.testing.DecodedProfile;
+import dev.jvmpprof.testing.TakenProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,7 +70,8 @@ class LockProfileCollectorTests {
 		MutexProfileCollector collector = new MutexProfileCollector(new JfrEngine(SETTINGS),
 				"lock waits are not recorded since startup: switch them on", "app");
 		long start = System.nanoTime();
-		ProfileResponse response = collector.take(new ProfileRequest(ProfileName.MUTEX, Optional.empty(), 0, false));
+		TakenProfile response = TakenProfile.take(collector,
+				new ProfileRequest(ProfileName.MUTEX, Optional.empty(), 0, false));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		assertThat(response.attachmentName()).isEqualTo("mutex");
 		DecodedProfile profile = DecodedProfile.decode(response.body());
@@ -118,7 +119,8 @@ class LockProfileCollectorTests {
 	}
 
 	private static DecodedProfile decode(LockProfileCollector collector, Duration window) throws Exception {
-		ProfileResponse response = collector.take(new ProfileRequest(collector.name(), Optional.of(window), 0, false));
+		TakenProfile response = TakenProfile.take(collector,
+				new ProfileRequest(collector.name(), Optional.of(window), 0, false));
 		assertThat(response.attachmentName()).isEqualTo(collector.name().value() + "-delta");
 		assertThat(collector.name()).isIn(ProfileName.BLOCK, ProfileName.MUTEX);
 		return DecodedProfile.decode(response.body());

@@ -1,5 +1,7 @@
 package dev.jvmpprof.profile;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,20 +20,21 @@ class ProfileDispatcherTests {
 	@Test
 	void serveShouldRouteANameToItsSource() throws Exception {
 		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
-		assertThat(text(dispatcher.serve("goroutine", null, "1", null))).isEqualTo("threads");
+		assertThat(serve(dispatcher, "goroutine", null, "1", null)).isEqualTo("threads");
 	}
 
 	@Test
 	void threadsShouldBeTheJvmNameOfGoroutine() throws Exception {
 		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
 		assertThat(dispatcher.serves(ProfileName.THREADS)).isTrue();
-		assertThat(text(dispatcher.serve("threads", null, null, null))).isEqualTo("threads");
+		assertThat(serve(dispatcher, "threads", null, null, null)).isEqualTo("threads");
 	}
 
 	@Test
 	void serveShouldAnswerUnknownNamesLikeGo() {
 		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
-		assertThatExceptionOfType(ProfileException.class).isThrownBy(() -> dispatcher.serve("Goroutine", null, null, null))
+		assertThatExceptionOfType(ProfileException.class)
+			.isThrownBy(() -> serve(dispatcher, "Goroutine", null, null, null))
 			.withMessage("Unknown profile: the profiles are allocs, block, cmdline, goroutine, heap, mutex, profile, "
 					+ "symbol, threadcreate, threads, trace, wall")
 			.extracting(ProfileException::getReason)
@@ -43,7 +46,7 @@ class ProfileDispatcherTests {
 		// A user who replaces the auto-configuration may leave some names without a source.
 		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
 		assertThat(dispatcher.serves(ProfileName.HEAP)).isFalse();
-		assertThatExceptionOfType(ProfileException.class).isThrownBy(() -> dispatcher.serve("heap", null, null, null))
+		assertThatExceptionOfType(ProfileException.class).isThrownBy(() -> serve(dispatcher, "heap", null, null, null))
 			.withMessage("the heap profile is not served by this version yet")
 			.extracting(ProfileException::getReason)
 			.isEqualTo(ProfileException.Reason.NOT_IMPLEMENTED);
@@ -53,7 +56,7 @@ class ProfileDispatcherTests {
 	void serveShouldParseParametersBeforeTheSourceRuns() {
 		ProfileDispatcher dispatcher = new ProfileDispatcher(List.of(GOROUTINE), MAX);
 		assertThatExceptionOfType(ProfileException.class)
-			.isThrownBy(() -> dispatcher.serve("goroutine", "-1", null, null))
+			.isThrownBy(() -> serve(dispatcher, "goroutine", "-1", null, null))
 			.withMessage("invalid value for \"seconds\" - must be a positive integer");
 	}
 
@@ -64,8 +67,24 @@ class ProfileDispatcherTests {
 			.withMessage("Two sources serve the goroutine profile");
 	}
 
-	private static String text(ProfileResponse response) {
-		return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+	/** Parses and serves a request, as the endpoint does, and returns the text answered. */
+	private static String serve(ProfileDispatcher dispatcher, String name, String seconds, String debug, String gc)
+			throws Exception {
+		StringBuilder answer = new StringBuilder();
+		dispatcher.serve(dispatcher.parse(name, seconds, debug, gc), new ProfileOutput() {
+
+			@Override
+			public OutputStream binary() {
+				throw new AssertionError("a text answer was expected");
+			}
+
+			@Override
+			public void text(String text) {
+				answer.append(text);
+			}
+
+		});
+		return answer.toString();
 	}
 
 	private static ProfileSource source(ProfileName name, String answer) {
@@ -77,8 +96,8 @@ class ProfileDispatcherTests {
 			}
 
 			@Override
-			public ProfileResponse take(ProfileRequest request) {
-				return ProfileResponse.text(answer);
+			public void take(ProfileRequest request, ProfileOutput output) throws IOException {
+				output.text(answer);
 			}
 
 		};

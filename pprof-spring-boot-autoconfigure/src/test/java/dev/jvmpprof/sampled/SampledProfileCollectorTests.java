@@ -14,6 +14,7 @@ import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.testing.Contention;
 import dev.jvmpprof.testing.DecodedProfile;
 import dev.jvmpprof.testing.HotLoop;
+import dev.jvmpprof.testing.TakenProfile;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,8 @@ class SampledProfileCollectorTests {
 				new SamplingSettings(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(1))), "app");
 		DecodedProfile profile;
 		try (Contention contention = Contention.start()) {
-			profile = DecodedProfile.decode(collector
-				.take(new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(2)), 0, false))
+			profile = DecodedProfile.decode(TakenProfile.take(collector,
+					new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(2)), 0, false))
 				.body());
 		}
 		assertThat(profile.sampleTypes()).containsExactly("samples/count", "wall/nanoseconds");
@@ -53,8 +54,8 @@ class SampledProfileCollectorTests {
 				new SamplingSettings(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(1))), "app");
 		DecodedProfile profile;
 		try (HotLoop loop = HotLoop.start()) {
-			profile = DecodedProfile.decode(collector
-				.take(new ProfileRequest(ProfileName.PROFILE, Optional.of(Duration.ofSeconds(1)), 0, false))
+			profile = DecodedProfile.decode(TakenProfile.take(collector,
+					new ProfileRequest(ProfileName.PROFILE, Optional.of(Duration.ofSeconds(1)), 0, false))
 				.body());
 		}
 		assertThat(profile.sampleTypes()).containsExactly("samples/count", "cpu/nanoseconds");
@@ -71,8 +72,8 @@ class SampledProfileCollectorTests {
 		SampledProfileCollector collector = SampledProfileCollector.wall(new JfrEngine(
 				new SamplingSettings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(1))), "app");
 		assertThatExceptionOfType(ProfileException.class)
-			.isThrownBy(() -> collector
-				.take(new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(1)), 0, false)))
+			.isThrownBy(() -> TakenProfile.take(collector,
+					new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(1)), 0, false)))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(ProfileException.Reason.UNAVAILABLE))
 			.withMessage("the wall profile needs async-profiler, and this JVM samples with JDK Flight Recorder");
 	}

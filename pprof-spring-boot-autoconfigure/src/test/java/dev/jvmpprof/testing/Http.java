@@ -27,6 +27,13 @@ public final class Http {
 		return send(request.build());
 	}
 
+	public static HttpResponse<byte[]> head(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(60))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
 	public static HttpResponse<byte[]> post(String url, String body) {
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(60))

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.jvmpprof.profile.ProfileName;
 import dev.jvmpprof.profile.ProfileRequest;
-import dev.jvmpprof.profile.ProfileResponse;
 import dev.jvmpprof.testing.HotLoop;
+import dev.jvmpprof.testing.TakenProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class TraceCollectorTests {
 
@@ -29,11 +30,11 @@ class TraceCollectorTests {
 
 	@Test
 	void traceShouldBeAJfrRecordingThatTheJdksJfrToolReads(@TempDir Path dir) throws Exception {
-		ProfileResponse response;
+		TakenProfile response;
 		try (HotLoop loop = HotLoop.start()) {
-			response = this.collector.take(request("1"));
+			response = TakenProfile.take(this.collector, request("1"));
 		}
-		assertThat(response.format()).isEqualTo(ProfileResponse.Format.BINARY);
+		assertThat(response.format()).isEqualTo(TakenProfile.Format.BINARY);
 		assertThat(response.attachmentName()).isEqualTo("trace.jfr");
 		assertThat(new String(response.body(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("FLR\0");
 		Path file = Files.write(dir.resolve("trace.jfr"), response.body());
@@ -48,7 +49,7 @@ class TraceCollectorTests {
 
 	@Test
 	void traceShouldHoldOnlyTheAllowedEvents() throws Exception {
-		ProfileResponse response = this.collector.take(request("1"));
+		TakenProfile response = TakenProfile.take(this.collector, request("1"));
 		Path file = Files.createTempFile("trace", ".jfr");
 		try {
 			Files.write(file, response.body());
@@ -67,20 +68,20 @@ class TraceCollectorTests {
 	@Test
 	void anInterruptedTraceShouldCloseItsRecording() throws Exception {
 		CompletableFuture<Thread> taker = new CompletableFuture<>();
-		CompletableFuture<ProfileResponse> trace = CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<TakenProfile> trace = CompletableFuture.supplyAsync(() -> {
 			taker.complete(Thread.currentThread());
 			try {
-				return this.collector.take(request("30"));
+				return TakenProfile.take(this.collector, request("30"));
 			}
 			catch (Exception ex) {
 				throw new CompletionException(ex);
 			}
 		});
-		Thread thread = taker.get(5, TimeUnit.SECONDS);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (leftRecordings().isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		Thread thread = taker.get(1, TimeUnit.MINUTES);
+		// Starting a recording takes a while, longer on a busy machine.
+		await().atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> !leftRecordings().isEmpty());
 		assertThat(leftRecordings()).as("recording while the window runs").hasSize(1)
 			.allMatch((recording) -> recording.getState() == RecordingState.RUNNING);
 		thread.interrupt();

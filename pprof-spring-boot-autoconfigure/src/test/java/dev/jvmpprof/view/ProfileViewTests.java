@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.jvmpprof.profile.ProfileException;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,43 +16,45 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProfileViewTests {
 
+	private static final Duration MAX = Duration.ofMinutes(10);
+
 	@Test
 	void everyProfileShouldHaveAPageButTheTextAnswersAndTheIndex() {
 		for (ProfileName profile : ProfileName.values()) {
 			boolean page = profile != ProfileName.CMDLINE && profile != ProfileName.SYMBOL;
-			assertThat(ProfileView.of(profile.value(), null, null, null)).as(profile.value()).matches(
+			assertThat(page(profile.value(), null, null, null)).as(profile.value()).matches(
 					(view) -> view.isPresent() == page);
 		}
-		assertThat(ProfileView.of("", null, null, null)).isEmpty();
-		assertThat(ProfileView.of("nope", null, null, null)).isEmpty();
-		assertThat(ProfileView.of("Profile", null, null, null)).isEmpty();
+		assertThat(page("", null, null, null)).isEmpty();
+		assertThat(page("nope", null, null, null)).isEmpty();
+		assertThat(page("Profile", null, null, null)).isEmpty();
 	}
 
 	@Test
 	void debugTextShouldStayText() {
-		assertThat(ProfileView.of("goroutine", "debug=1", null, "1")).isEmpty();
-		assertThat(ProfileView.of("heap", "debug=2", null, "2")).isEmpty();
-		assertThat(ProfileView.of("heap", "debug=0", null, "0")).isPresent();
+		assertThat(page("goroutine", "debug=1", null, "1")).isEmpty();
+		assertThat(page("heap", "debug=2", null, "2")).isEmpty();
+		assertThat(page("heap", "debug=0", null, "0")).isPresent();
 	}
 
 	@Test
 	void windowShouldBeTheSecondsParameterOrTheProfilesDefault() {
-		assertThat(ProfileView.window(ProfileName.PROFILE, null)).isEqualTo(Duration.ofSeconds(30));
-		assertThat(ProfileView.window(ProfileName.PROFILE, "2")).isEqualTo(Duration.ofSeconds(2));
-		assertThat(ProfileView.window(ProfileName.WALL, null)).isEqualTo(Duration.ofSeconds(30));
-		assertThat(ProfileView.window(ProfileName.MUTEX, null)).as("the waits since startup, at once").isZero();
-		assertThat(ProfileView.window(ProfileName.MUTEX, "3")).isEqualTo(Duration.ofSeconds(3));
-		assertThat(ProfileView.window(ProfileName.TRACE, null)).isEqualTo(Duration.ofSeconds(5));
-		assertThat(ProfileView.window(ProfileName.HEAP, null)).isZero();
-		assertThat(ProfileView.window(ProfileName.HEAP, "7")).isEqualTo(Duration.ofSeconds(7));
-		assertThat(ProfileView.window(ProfileName.PROFILE, "abc")).as("the endpoint answers 400").isZero();
-		assertThat(ProfileView.window(ProfileName.PROFILE, "\u0664")).as("a non-ASCII digit").isZero();
+		assertThat(window(ProfileName.PROFILE, null)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(window(ProfileName.PROFILE, "2")).isEqualTo(Duration.ofSeconds(2));
+		assertThat(window(ProfileName.WALL, null)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(window(ProfileName.MUTEX, null)).as("the waits since startup, at once").isZero();
+		assertThat(window(ProfileName.MUTEX, "3")).isEqualTo(Duration.ofSeconds(3));
+		assertThat(window(ProfileName.TRACE, null)).isEqualTo(Duration.ofSeconds(5));
+		assertThat(window(ProfileName.HEAP, null)).isZero();
+		assertThat(window(ProfileName.HEAP, "7")).isEqualTo(Duration.ofSeconds(7));
+		assertThat(window(ProfileName.PROFILE, "abc")).as("the endpoint answers 400").isZero();
+		assertThat(window(ProfileName.PROFILE, "\u0664")).as("a non-ASCII digit").isZero();
 	}
 
 	@Test
 	void pageShouldCarryTheRequestAsDataNeverAsMarkupOrScript() {
 		String query = "seconds=2&x=</script><script>alert(1)</script>&y=\"'{{script}}";
-		Optional<ProfileView> view = ProfileView.of("profile", query, "2", null);
+		Optional<ProfileView> view = page("profile", query, "2", null);
 		String html = view.orElseThrow().toHtml("../pprof");
 		assertThat(html).contains("<title>profile?seconds=2&amp;x=&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
 				+ "&amp;y=&quot;&#39;{{script}}</title>");
@@ -63,19 +67,38 @@ class ProfileViewTests {
 
 	@Test
 	void traceShouldBeOfferedAsARecording() {
-		assertThat(ProfileView.of("trace", "seconds=1", "1", null).orElseThrow().toHtml("../pprof"))
+		assertThat(page("trace", "seconds=1", "1", null).orElseThrow().toHtml("../pprof"))
 			.contains("\"format\":\"jfr\"", "\"windowSeconds\":1");
 	}
 
 	@Test
 	void pageShouldLoadNothingFromElsewhere() {
-		String html = ProfileView.of("heap", null, null, null).orElseThrow().toHtml("../pprof");
+		String html = page("heap", null, null, null).orElseThrow().toHtml("../pprof");
 		assertThat(html).doesNotContainPattern("(?i)<script[^>]*\\bsrc=")
 			.doesNotContainPattern("(?i)<link\\b(?![^>]*href=\"data:)")
 			.doesNotContainPattern("(?i)https?://")
 			.doesNotContain("@import");
 		assertThat(ProfileView.CONTENT_SECURITY_POLICY).startsWith("default-src 'none'; script-src 'sha256-")
 			.contains("connect-src 'self'");
+	}
+
+	/** The page for a request, its parameters read as the filters read them. */
+	private static Optional<ProfileView> page(String name, String query, String seconds, String debug) {
+		Optional<ProfileName> profile = ProfileName.find(name);
+		return profile.flatMap((known) -> ProfileView.of(known, parse(known, seconds, debug), query));
+	}
+
+	private static Duration window(ProfileName profile, String seconds) {
+		return ProfileView.of(profile, parse(profile, seconds, null), null).orElseThrow().window();
+	}
+
+	private static ProfileRequest parse(ProfileName profile, String seconds, String debug) {
+		try {
+			return ProfileRequest.parse(profile, seconds, debug, null, MAX);
+		}
+		catch (ProfileException ex) {
+			return null;
+		}
 	}
 
 }

@@ -23,6 +23,7 @@ import dev.jvmpprof.engine.Window;
 import dev.jvmpprof.labels.LabelCapture;
 import dev.jvmpprof.labels.LabelTimeline;
 import dev.jvmpprof.profile.ProfileName;
+import dev.jvmpprof.profile.ProfileOutput;
 import dev.jvmpprof.profile.ProfileRequest;
 import dev.jvmpprof.sampled.SampledProfileCollector;
 
@@ -78,11 +79,20 @@ public final class Encoders {
 		}
 		try {
 			SampledProfileCollector collector = SampledProfileCollector.wall(engine, "sample-app");
-			byte[] profile = collector
-				.take(new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(60)), 0, false))
-				.body();
-			out.write(profile);
-			out.close();
+			collector.take(new ProfileRequest(ProfileName.WALL, Optional.of(Duration.ofSeconds(60)), 0, false),
+					new ProfileOutput() {
+
+						@Override
+						public OutputStream binary() {
+							return out;
+						}
+
+						@Override
+						public void text(String text) {
+							throw new IllegalStateException("the wall profile answers pprof");
+						}
+
+					});
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
