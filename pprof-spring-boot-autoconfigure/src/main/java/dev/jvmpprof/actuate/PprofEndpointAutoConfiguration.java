@@ -79,7 +79,7 @@ public class PprofEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public ContinuousRecording pprofContinuousRecording() {
-		// Shared by the recorders below; it runs while at least one of them does.
+		// Shared by the heap sampler and the recorders below; it runs while at least one of them does.
 		return new ContinuousRecording();
 	}
 
@@ -107,10 +107,10 @@ public class PprofEndpointAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "pprof.heap.enabled", matchIfMissing = true)
-	public HeapSampler pprofHeapSampler(PprofProperties properties) {
+	public HeapSampler pprofHeapSampler(PprofProperties properties, ContinuousRecording recording) {
 		// Started with the context, so that heap and allocs answer at once, for everything since startup.
 		HeapSampler sampler = new HeapSampler(properties.getHeap().getSampleInterval().toBytes(),
-				Thread.currentThread().getContextClassLoader());
+				Thread.currentThread().getContextClassLoader(), recording);
 		sampler.start();
 		return sampler;
 	}

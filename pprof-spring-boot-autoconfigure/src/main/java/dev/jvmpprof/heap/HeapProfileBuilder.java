@@ -112,6 +112,8 @@ final class HeapProfileBuilder {
 	private void addType(String type, long instances, long bytes, long before, List<LiveObject> samples,
 			Map<LiveObject, Double> weights, LiveShareMemory memory) {
 		long attributed = bytes - before;
+		// Each sample stands for objects of its own size, so that a site's bytes per object is its objects' size; a
+		// class's instances all have one size, so its count stays exact, an array type's is estimated.
 		double attributedObjects = (bytes > 0) ? (double) instances * attributed / bytes : 0;
 		if (samples.isEmpty()) {
 			if (attributed > 0) {
@@ -121,17 +123,15 @@ final class HeapProfileBuilder {
 		else {
 			long[] sizes = samples.stream().mapToLong(LiveObject::size).toArray();
 			long[] shares = memory.spread(samples, samples.stream().mapToDouble(weights::get).toArray(), attributed);
-			double stoodFor = 0;
+			attributedObjects = 0;
 			for (int i = 0; i < sizes.length; i++) {
-				stoodFor += (double) shares[i] / sizes[i];
-			}
-			for (int i = 0; i < sizes.length; i++) {
-				double objects = attributedObjects * shares[i] / sizes[i] / stoodFor;
+				double objects = (double) shares[i] / sizes[i];
+				attributedObjects += objects;
 				add(new Bucket(samples.get(i).site(), SizeClass.of(sizes[i])), 0, 0, objects, shares[i]);
 			}
 		}
 		if (before > 0) {
-			add(pseudoBucket(type, BEFORE_SAMPLING), 0, 0, instances - attributedObjects, before);
+			add(pseudoBucket(type, BEFORE_SAMPLING), 0, 0, Math.max(instances - attributedObjects, 0), before);
 		}
 	}
 

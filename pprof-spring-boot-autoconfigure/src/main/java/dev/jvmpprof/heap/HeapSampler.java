@@ -9,21 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-import jdk.jfr.Event;
-import jdk.jfr.Label;
-import jdk.jfr.Name;
 import jdk.jfr.Recording;
-import jdk.jfr.StackTrace;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordingFile;
-import jdk.jfr.consumer.RecordingStream;
 
 import dev.jvmpprof.heap.AllocationCounts.Site;
+import dev.jvmpprof.jfr.ContinuousRecording;
 import dev.jvmpprof.jfr.StackConverter;
-import dev.jvmpprof.jfr.StackDepth;
 import dev.jvmpprof.pprof.StackProfile;
 
 /**
@@ -58,11 +54,11 @@ public final class HeapSampler implements Closeable {
 	 * busy machine has been seen to lag more than two seconds. A stream that lags even more is stuck, and the
 	 * profile then leaves out what it has not read rather than hang the request.
 	 */
-	private static final long CATCH_UP_NANOS = 30_000_000_000L;
+	private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
-	private final AllocationCounts allocations = new AllocationCounts();
+	private final AllocationCounts counts = new AllocationCounts();
 
-	private final AllocationSiteCache allocationSites = new AllocationSiteCache(this.allocations);
+	private final AllocationSiteCache allocationSites = new AllocationSiteCache(this.counts);
 
 	private final long interval;
 
@@ -70,28 +66,36 @@ public final class HeapSampler implements Closeable {
 
 	private final LiveShareMemory liveShares = new LiveShareMemory();
 
-	private final Object marks = new Object();
-
-	private long marksCommitted;
-
-	private long marksRead;
+	private final ContinuousRecording recording;
 
 	private PreSamplingHeap beforeSampling;
 
 	private Instant sampledFrom;
 
-	private RecordingStream stream;
+	private ContinuousRecording.Subscription allocations;
 
 	private Recording oldObjects;
 
 	/**
-	 * Creates a sampler; call {@link #start()} to start it.
+	 * Creates a sampler with a stream of its own; call {@link #start()} to start it.
 	 * @param interval the sampling period the profiles report; Flight Recorder's allocation buffers set the real one
 	 * @param classLoader the loader that sees the application's classes, to size their instances
 	 */
 	public HeapSampler(long interval, ClassLoader classLoader) {
+		this(interval, classLoader, new ContinuousRecording());
+	}
+
+	/**
+	 * Creates a sampler that reads allocations from a stream it shares with the other always-on recorders; call
+	 * {@link #start()} to start it.
+	 * @param interval the sampling period the profiles report; Flight Recorder's allocation buffers set the real one
+	 * @param classLoader the loader that sees the application's classes, to size their instances
+	 * @param recording the shared stream
+	 */
+	public HeapSampler(long interval, ClassLoader classLoader, ContinuousRecording recording) {
 		this.interval = interval;
 		this.types = JavaTypes.ofThisJvm(classLoader);
+		this.recording = recording;
 	}
 
 	/**
@@ -106,25 +110,15 @@ public final class HeapSampler implements Closeable {
 	 * Starts sampling.
 	 */
 	public synchronized void start() {
-		if (this.stream != null) {
+		if (this.allocations != null) {
 			return;
 		}
 		PreSamplingHeap preSampling = PreSamplingHeap.start();
-		StackDepth.raiseBeforeFirstRecording();
-		RecordingStream allocationStream = new RecordingStream();
+		ContinuousRecording.Subscription subscription = this.recording
+			.subscribe(Set.of(IN_NEW_BUFFER, OUTSIDE_BUFFER), null, this::count);
 		Recording leakProfiler = new Recording();
 		try {
-			allocationStream.enable(IN_NEW_BUFFER).withStackTrace();
-			allocationStream.onEvent(IN_NEW_BUFFER, this::countInNewBuffer);
-			allocationStream.enable(OUTSIDE_BUFFER).withStackTrace();
-			allocationStream.onEvent(OUTSIDE_BUFFER, this::countOutsideBuffer);
-			allocationStream.enable(SnapshotMark.class);
-			allocationStream.onEvent(SnapshotMark.NAME, this::markRead);
-			allocationStream.onFlush(preSampling::lowerToLastCollection);
-			// The stream reads chunks from JFR's disk repository; old ones must go, or an always-on stream fills it.
-			allocationStream.setMaxAge(Duration.ofMinutes(5));
-			allocationStream.setMaxSize(64L * 1024 * 1024);
-			allocationStream.startAsync();
+			subscription.onFlush(preSampling::lowerToLastCollection);
 			leakProfiler.setName("pprof heap");
 			// cutoff 0: no search for paths to GC roots, which stops the world to walk the heap on every dump.
 			leakProfiler.enable(OLD_OBJECT_SAMPLE).with("cutoff", "0 ns").withStackTrace();
@@ -133,16 +127,22 @@ public final class HeapSampler implements Closeable {
 		}
 		catch (RuntimeException ex) {
 			leakProfiler.close();
-			allocationStream.close();
+			subscription.close();
 			throw ex;
-		}
-		synchronized (this.marks) {
-			this.marksRead = this.marksCommitted;
 		}
 		this.beforeSampling = preSampling;
 		this.sampledFrom = leakProfiler.getStartTime();
-		this.stream = allocationStream;
+		this.allocations = subscription;
 		this.oldObjects = leakProfiler;
+	}
+
+	private void count(RecordedEvent event) {
+		if (IN_NEW_BUFFER.equals(event.getEventType().getName())) {
+			countInNewBuffer(event);
+		}
+		else {
+			countOutsideBuffer(event);
+		}
 	}
 
 	/**
@@ -176,14 +176,7 @@ public final class HeapSampler implements Closeable {
 		RecordedClass type = event.getClass("objectClass");
 		if (type != null && size > 0) {
 			double[] counter = this.allocationSites.counter(type.getName(), size, event.getStackTrace());
-			this.allocations.add(counter, objects, objects * size);
-		}
-	}
-
-	private void markRead(RecordedEvent event) {
-		synchronized (this.marks) {
-			this.marksRead = Math.max(this.marksRead, event.getLong("sequence"));
-			this.marks.notifyAll();
+			this.counts.add(counter, objects, objects * size);
 		}
 	}
 
@@ -212,9 +205,9 @@ public final class HeapSampler implements Closeable {
 	}
 
 	private StackProfile snapshot(Optional<ClassHistogram> histogram) throws IOException, InterruptedException {
-		long mark = mark();
+		long mark = this.recording.mark();
 		List<LiveObject> live = liveObjects();
-		awaitRead(mark);
+		this.recording.awaitDelivery(mark, CATCH_UP);
 		long inUse = histogram.map(ClassHistogram::totalBytes).orElseGet(HeapUsage::afterLastGc);
 		PreSamplingHeap preSampling = preSamplingHeap();
 		long beforeSampling = (preSampling != null)
@@ -222,9 +215,9 @@ public final class HeapSampler implements Closeable {
 		// The live samples' stacks were grouped into inline chains when they were allocated: counted at the same
 		// sites as the allocations, a site with live objects is one sample.
 		List<LiveObject> atSites = live.stream()
-			.map((object) -> object.at(this.allocations.site(object.site())))
+			.map((object) -> object.at(this.counts.site(object.site())))
 			.toList();
-		HeapProfileBuilder builder = new HeapProfileBuilder().allocations(this.allocations.snapshot());
+		HeapProfileBuilder builder = new HeapProfileBuilder().allocations(this.counts.snapshot());
 		if (histogram.isPresent() && preSampling != null) {
 			synchronized (this.liveShares) {
 				builder.liveByType(atSites, histogram.get(), preSampling, this.liveShares);
@@ -254,45 +247,6 @@ public final class HeapSampler implements Closeable {
 
 	private synchronized PreSamplingHeap preSamplingHeap() {
 		return this.beforeSampling;
-	}
-
-	/**
-	 * Commits a mark into the stream, after every allocation sample taken before this call.
-	 * @return the mark's sequence number
-	 */
-	private long mark() {
-		long sequence;
-		synchronized (this) {
-			if (this.stream == null) {
-				return 0;
-			}
-		}
-		synchronized (this.marks) {
-			sequence = ++this.marksCommitted;
-		}
-		SnapshotMark mark = new SnapshotMark();
-		mark.sequence = sequence;
-		mark.commit();
-		return sequence;
-	}
-
-	/**
-	 * Waits until the stream has read the mark: threads write allocation samples to their own buffers, which reach
-	 * the stream at the next flush, and a stream delivers a flush's events in time order, so by then it has read
-	 * every sample taken before the mark. Counting the stream's flushes instead is not enough: a stream that lags
-	 * reads its backlog flush by flush, and answered before reading what was allocated just before the request.
-	 */
-	private void awaitRead(long mark) throws InterruptedException {
-		long deadline = System.nanoTime() + CATCH_UP_NANOS;
-		synchronized (this.marks) {
-			while (this.marksRead < mark) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return;
-				}
-				this.marks.wait(left / 1_000_000 + 1);
-			}
-		}
 	}
 
 	/**
@@ -357,36 +311,15 @@ public final class HeapSampler implements Closeable {
 	 */
 	@Override
 	public synchronized void close() {
-		synchronized (this.marks) {
-			// Snapshots waiting for the stream wait no more: it reads nothing from now on.
-			this.marksRead = this.marksCommitted;
-			this.marks.notifyAll();
-		}
 		this.beforeSampling = null;
 		if (this.oldObjects != null) {
 			this.oldObjects.close();
 			this.oldObjects = null;
 		}
-		if (this.stream != null) {
-			this.stream.close();
-			this.stream = null;
+		if (this.allocations != null) {
+			this.allocations.close();
+			this.allocations = null;
 		}
-	}
-
-	/**
-	 * The event a snapshot commits to learn when the stream has caught up with it. It is enabled by the sampler's
-	 * stream alone, without a stack trace, and written once per snapshot.
-	 */
-	@Name(SnapshotMark.NAME)
-	@Label("pprof Heap Snapshot")
-	@StackTrace(false)
-	static final class SnapshotMark extends Event {
-
-		static final String NAME = "dev.jvmpprof.HeapSnapshot";
-
-		@Label("Sequence")
-		long sequence;
-
 	}
 
 }

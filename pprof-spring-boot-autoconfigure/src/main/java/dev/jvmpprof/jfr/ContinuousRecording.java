@@ -13,16 +13,19 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
- * One always-on in-process Flight Recorder stream that the profiles recorded from startup share (thread starts, lock
- * waits): one consumer thread and one set of chunks on disk however many of them run. The stream starts with the
- * first subscription and stops when the last one closes.
+ * One always-on in-process Flight Recorder stream that the profiles recorded from startup share (allocations, thread
+ * starts, lock waits): one consumer thread, one parse of the chunks and one set of them on disk however many of them
+ * run. The stream starts with the first subscription and stops when the last one closes.
  */
 public final class ContinuousRecording {
 
 	private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(3);
 
-	// Events are read back within a second; the recording needs to keep no more on disk than that.
+	// Events are read back within a second; the recording needs to keep no more on disk than that, and no more than
+	// a bounded size where allocation events come fast.
 	private static final Duration MAX_AGE = Duration.ofMinutes(1);
+
+	private static final long MAX_SIZE = 64L * 1024 * 1024;
 
 	private final Object delivery = new Object();
 
@@ -65,6 +68,7 @@ public final class ContinuousRecording {
 				recording.onEvent(DeliveryMark.NAME, this::delivered);
 				recording.enable(DeliveryMark.class);
 				recording.setMaxAge(MAX_AGE);
+				recording.setMaxSize(MAX_SIZE);
 				recording.startAsync();
 				this.stream = recording;
 			}
@@ -75,7 +79,7 @@ public final class ContinuousRecording {
 			}
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}
-		Subscription subscription = new Subscription(events, action);
+		Subscription subscription = new Subscription(events, action, recording);
 		this.subscriptions.add(subscription);
 		return subscription;
 	}
@@ -95,6 +99,7 @@ public final class ContinuousRecording {
 			return;
 		}
 		this.stream.remove(subscription.action);
+		subscription.flushActions.forEach(this.stream::remove);
 		for (String event : subscription.events) {
 			if (this.subscriptions.stream().noneMatch((other) -> other.events.contains(event))) {
 				this.stream.disable(event);
@@ -110,24 +115,45 @@ public final class ContinuousRecording {
 	}
 
 	/**
-	 * Waits until every event before now has been delivered. The stream delivers events at its flushes, about once
-	 * a second, in time order; a mark committed now arrives after everything committed before it.
+	 * Waits until every event before now has been delivered, or for at most 3 seconds.
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public void awaitDeliveryUntilNow() throws InterruptedException {
+		awaitDelivery(mark(), DELIVERY_TIMEOUT);
+	}
+
+	/**
+	 * Commits a mark into the stream, after every event committed before this call; a reader may go on with other
+	 * work and then {@link #awaitDelivery wait} for it.
+	 * @return the mark, or 0 where the stream does not run
+	 */
+	public long mark() {
 		synchronized (this) {
 			if (this.stream == null) {
-				return;
+				return 0;
 			}
 		}
-		long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
 		synchronized (this.delivery) {
 			long sequence = ++this.marksCommitted;
 			DeliveryMark mark = new DeliveryMark();
 			mark.sequence = sequence;
 			mark.commit();
-			// A stream that stopped delivering must not hold a request forever: answer with what has arrived.
-			while (this.marksDelivered < sequence) {
+			return sequence;
+		}
+	}
+
+	/**
+	 * Waits until the stream has delivered a mark, and so every event committed before it. The stream delivers
+	 * events at its flushes, about once a second, in time order.
+	 * @param mark the mark from {@link #mark()}
+	 * @param atMost the longest to wait: a stream that stopped delivering must not hold a request forever, which
+	 * then answers with what has arrived
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public void awaitDelivery(long mark, Duration atMost) throws InterruptedException {
+		long deadline = System.nanoTime() + atMost.toNanos();
+		synchronized (this.delivery) {
+			while (this.marksDelivered < mark) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					return;
@@ -146,9 +172,26 @@ public final class ContinuousRecording {
 
 		private final Consumer<RecordedEvent> action;
 
-		private Subscription(Set<String> events, Consumer<RecordedEvent> action) {
+		private final RecordingStream stream;
+
+		private final List<Runnable> flushActions = new ArrayList<>();
+
+		private Subscription(Set<String> events, Consumer<RecordedEvent> action, RecordingStream stream) {
 			this.events = Set.copyOf(events);
 			this.action = action;
+			this.stream = stream;
+		}
+
+		/**
+		 * Runs {@code action} on the stream's thread after each flush's events were delivered, about once a second,
+		 * until this subscription closes.
+		 * @param action what to run
+		 */
+		public void onFlush(Runnable action) {
+			synchronized (ContinuousRecording.this) {
+				this.flushActions.add(action);
+				this.stream.onFlush(action);
+			}
 		}
 
 		@Override
