@@ -1,7 +1,10 @@
 package dev.jvmpprof.heap;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,14 +144,17 @@ final class HeapProfileBuilder {
 	}
 
 	/**
-	 * Weighs each live sample by the time from its allocation to the next live sample's, the last to now.
+	 * Weighs each live sample by the time from its allocation to the next live sample's, the last to now: the leak
+	 * profiler keeps a few of the objects allocated over a span, so a sample among many recent ones stands for less
+	 * than one that alone outlived a long span (measured in BENCHMARKS.md, "Leak hunt").
 	 */
 	private static Map<LiveObject, Double> timeWeights(List<LiveObject> live) {
-		List<LiveObject> byTime = live.stream().sorted(java.util.Comparator.comparingLong(LiveObject::allocated)).toList();
-		Map<LiveObject, Double> weights = new java.util.IdentityHashMap<>();
-		long now = java.time.Instant.now().getEpochSecond() * 1_000_000_000L + java.time.Instant.now().getNano();
+		List<LiveObject> byTime = live.stream().sorted(Comparator.comparingLong(LiveObject::allocated)).toList();
+		Map<LiveObject, Double> weights = new IdentityHashMap<>();
+		Instant now = Instant.now();
+		long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
 		for (int i = 0; i < byTime.size(); i++) {
-			long next = (i + 1 < byTime.size()) ? byTime.get(i + 1).allocated() : now;
+			long next = (i + 1 < byTime.size()) ? byTime.get(i + 1).allocated() : nowNanos;
 			weights.put(byTime.get(i), (double) Math.max(next - byTime.get(i).allocated(), 0));
 		}
 		return weights;

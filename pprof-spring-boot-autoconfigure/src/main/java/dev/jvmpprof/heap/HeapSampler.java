@@ -31,13 +31,15 @@ import dev.jvmpprof.pprof.StackProfile;
  * also writes the live set only when the session stops, so it could not answer "the heap now" twice without
  * forgetting every object allocated before. JFR answers both questions:
  * <ul>
- * <li>{@code jdk.ObjectAllocationInNewTLAB} and {@code jdk.ObjectAllocationOutsideTLAB}, read as a stream: the
+ * <li>{@code jdk.ObjectAllocationInNewTLAB} and {@code jdk.ObjectAllocationOutsideTLAB}, read from the always-on
+ * stream the other recorders share: the
  * object that starts a thread's new allocation buffer, with its size and the buffer's, and every object allocated
  * outside a buffer. An object that starts a buffer stands for the buffer's bytes in objects of its size (the
  * boundary falls on an object with a chance that grows with its size, as in Go's sampling by bytes); an object
  * outside a buffer stands for itself. See {@link #countInNewBuffer};</li>
  * <li>{@code jdk.OldObjectSample}, the leak profiler: a bounded set of sampled objects that are still alive, each
- * with its allocation stack, written whenever the recording is dumped.</li>
+ * with its allocation stack, written whenever the recording is dumped. They split the heap between sites; after a
+ * full collection ({@link #snapshotAfterFullGc}) the JVM's class histogram makes each type's total exact.</li>
  * </ul>
  */
 public final class HeapSampler implements Closeable {
