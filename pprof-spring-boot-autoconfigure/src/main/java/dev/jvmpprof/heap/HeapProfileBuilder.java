@@ -77,9 +77,9 @@ final class HeapProfileBuilder {
 
 	/**
 	 * Adds the live samples where a class histogram gives each type's exact live instances and bytes: each type's
-	 * total is spread over its samples as {@link #live} spreads the heap, less what is left of that type from before
-	 * sampling started, which shows as a sample of its own under the type; a type without samples shows as not
-	 * sampled.
+	 * bytes, less what is left of that type from before sampling started (a sample of its own under the type), are
+	 * spread over the type's samples by the time each stands for, those seen before keeping their share; a type
+	 * without samples shows as not sampled.
 	 * @param live the live samples
 	 * @param histogram the live objects by type, counted in the same collection
 	 * @param beforeSampling the bounds on what is left of the heap from before sampling started, lowered here

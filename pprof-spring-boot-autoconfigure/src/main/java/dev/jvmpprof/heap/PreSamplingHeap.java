@@ -37,7 +37,8 @@ final class PreSamplingHeap {
 		// startup; without it a type's first bound is its first reading, which counts all its unsampled objects.
 		Optional<ClassHistogram> types = ClassHistogram.ofAllObjects();
 		PreSamplingHeap heap = new PreSamplingHeap(HeapUsage.afterLastGc(), types.isPresent());
-		types.ifPresent((histogram) -> histogram.byType().forEach((type, counts) -> heap.bytesByType.put(type, counts[1])));
+		types.ifPresent((histogram) -> histogram.byType()
+			.forEach((type, counts) -> heap.bytesByType.put(type, counts[1])));
 		return heap;
 	}
 
