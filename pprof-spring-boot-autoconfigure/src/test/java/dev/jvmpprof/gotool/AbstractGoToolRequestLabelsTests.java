@@ -69,10 +69,16 @@ abstract class AbstractGoToolRequestLabelsTests {
 		assertThat(routeRatio).as(tags.stdout()).isBetween(2.0, 3.9);
 		assertThat(orders.stdout()).contains("OrderRoutes.placeOrder").doesNotContain("OrderRoutes.checkStatus");
 		assertThat(status.stdout()).contains("OrderRoutes.checkStatus").doesNotContain("OrderRoutes.placeOrder");
-		// The work alone, as each route's focus sees it: 3 to 1.
-		double burnRatio = seconds(orders.stdout(), TOP_ROW, "dev.jvmpprof.testing.OrderRoutes.burn")
-				/ seconds(status.stdout(), TOP_ROW, "dev.jvmpprof.testing.OrderRoutes.burn");
-		assertThat(burnRatio).as(orders.stdout() + status.stdout()).isBetween(2.3, 3.9);
+		// The work alone, as each route's focus sees it: 3 to 1. Each side is a count of 10 ms samples, whose relative
+		// spread is about one over its square root; a busy machine gives the process fewer samples, so the bounds are
+		// 3.5 of those spreads from 3, as wide as the samples it delivered make them (2.0-4.0 for the 150 samples of
+		// the lighter route that a quiet machine gives; 4.13 was seen with 30).
+		double heavy = seconds(orders.stdout(), TOP_ROW, "dev.jvmpprof.testing.OrderRoutes.burn");
+		double light = seconds(status.stdout(), TOP_ROW, "dev.jvmpprof.testing.OrderRoutes.burn");
+		assertThat(light).as("seconds of the lighter route's work, at least 20 samples").isGreaterThanOrEqualTo(0.2);
+		double spread = Math.sqrt(0.01 / heavy + 0.01 / light);
+		assertThat(heavy / light).as(orders.stdout() + status.stdout())
+			.isBetween(3 * (1 - 3.5 * spread), 3 * (1 + 3.5 * spread));
 		assertThat(list.stdout()).contains("ROUTINE ======================== dev.jvmpprof.testing.OrderRoutes.burn")
 			.containsPattern("\\n +[0-9.]+m?s +[0-9.]+m?s +[0-9]+:\\s+sum \\+= Math.sqrt");
 	}
