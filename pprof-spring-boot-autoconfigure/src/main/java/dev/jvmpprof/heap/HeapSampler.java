@@ -234,7 +234,7 @@ public final class HeapSampler implements Closeable {
 	}
 
 	private static String exactComment(int liveSamples) {
-		return "inuse: the objects alive after the full collection this request ran, each type's count exact (its "
+		return "inuse: the objects alive after the full collection this request ran, each type's bytes exact (its "
 				+ "leaf frame); a type's split between the sites that allocated it is estimated from " + liveSamples
 				+ " live samples";
 	}
