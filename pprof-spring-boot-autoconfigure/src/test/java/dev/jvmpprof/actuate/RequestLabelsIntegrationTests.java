@@ -1,5 +1,6 @@
 package dev.jvmpprof.actuate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -27,6 +28,7 @@ import dev.jvmpprof.testing.TestApplication;
 import dev.jvmpprof.testing.proto.ProfileProto.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Request labels on every labelled profile (CPU, wall-clock and block), with trace ids where the application traces,
@@ -88,7 +90,8 @@ class RequestLabelsIntegrationTests {
 
 	private DecodedProfile underLoad(String profilePath, String... paths) throws InterruptedException {
 		try (RequestLoad load = RequestLoad.start(base(), 2, paths)) {
-			Thread.sleep(500);
+			// Each route served once, so that the profile's window sees them all.
+			await().atMost(Duration.ofSeconds(30)).until(() -> load.requests() >= paths.length);
 			byte[] body = Http.get(base() + "/actuator/pprof" + profilePath).body();
 			assertThat(load.failures()).isZero();
 			return DecodedProfile.decode(body);
