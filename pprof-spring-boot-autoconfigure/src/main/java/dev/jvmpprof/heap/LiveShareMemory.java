@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Remembers each live sample's share of its type from one exact answer to the next: a sample still alive keeps its
@@ -13,12 +14,18 @@ import java.util.Map;
  * time, a stable site's share swung by more than a leak's growth between two answers; {@code -diff_base} then showed
  * the swing. Kept, a site that holds the same objects reads the same, and a type's growth lands where its new objects
  * were allocated.
+ *
+ * <p>A sample is known again by its type, its size and its allocation time, within {@link #SAME_TIME_NANOS}: the
+ * leak profiler writes the same object's time anew in each recording it dumps, converted from ticks by that
+ * recording's own clock reading, and the nanoseconds were seen to differ by about a tenth of a microsecond.
  */
 final class LiveShareMemory {
 
-	private Map<SampleKey, Long> shares = new HashMap<>();
+	static final long SAME_TIME_NANOS = 1_000_000;
 
-	private final Map<SampleKey, Long> next = new HashMap<>();
+	private Map<SampleKind, TreeMap<Long, Long>> shares = new HashMap<>();
+
+	private final Map<SampleKind, TreeMap<Long, Long>> next = new HashMap<>();
 
 	/**
 	 * Spreads a type's bytes over its live samples: those seen before keep their share (scaled down if the type
@@ -34,7 +41,7 @@ final class LiveShareMemory {
 		long kept = 0;
 		List<Integer> fresh = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			Long before = this.shares.get(SampleKey.of(samples.get(i)));
+			Long before = claim(samples.get(i));
 			if (before != null) {
 				shares[i] = before;
 				kept += before;
@@ -61,9 +68,30 @@ final class LiveShareMemory {
 			}
 		}
 		for (int i = 0; i < n; i++) {
-			this.next.put(SampleKey.of(samples.get(i)), shares[i]);
+			LiveObject sample = samples.get(i);
+			this.next.computeIfAbsent(SampleKind.of(sample), (kind) -> new TreeMap<>()).put(sample.allocated(), shares[i]);
 		}
 		return shares;
+	}
+
+	/**
+	 * Takes the share the previous answer gave this sample, found by its allocation time give or take
+	 * {@link #SAME_TIME_NANOS}; taken, it is no other sample's.
+	 */
+	private Long claim(LiveObject sample) {
+		TreeMap<Long, Long> times = this.shares.get(SampleKind.of(sample));
+		if (times == null) {
+			return null;
+		}
+		Map.Entry<Long, Long> below = times.floorEntry(sample.allocated());
+		Map.Entry<Long, Long> above = times.ceilingEntry(sample.allocated());
+		Map.Entry<Long, Long> nearest = (below == null) ? above : (above == null) ? below
+				: (sample.allocated() - below.getKey() <= above.getKey() - sample.allocated()) ? below : above;
+		if (nearest == null || Math.abs(nearest.getKey() - sample.allocated()) > SAME_TIME_NANOS) {
+			return null;
+		}
+		times.remove(nearest.getKey());
+		return nearest.getValue();
 	}
 
 	/**
@@ -79,11 +107,11 @@ final class LiveShareMemory {
 				: samples.stream().mapToLong(LiveObject::size).toArray();
 	}
 
-	/** A sampled object, told apart from others by its type, size and the instant of its allocation. */
-	private record SampleKey(String type, long size, long allocated) {
+	/** What a sample must share with itself in an earlier answer besides its allocation time. */
+	private record SampleKind(String type, long size) {
 
-		static SampleKey of(LiveObject object) {
-			return new SampleKey(object.site().type(), object.size(), object.allocated());
+		static SampleKind of(LiveObject object) {
+			return new SampleKind(object.site().type(), object.size());
 		}
 
 	}
