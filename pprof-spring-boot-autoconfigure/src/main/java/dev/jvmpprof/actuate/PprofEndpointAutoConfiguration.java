@@ -1,6 +1,7 @@
 package dev.jvmpprof.actuate;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -78,16 +79,22 @@ public class PprofEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ContinuousRecording pprofContinuousRecording() {
+	public ContinuousRecording pprofContinuousRecording(ObjectProvider<StartedRecorders> started) {
 		// Shared by the heap sampler and the recorders below; it runs while at least one of them does.
-		return new ContinuousRecording();
+		ContinuousRecording early = adopt(started, StartedRecorders::adoptRecording);
+		return (early != null) ? early : new ContinuousRecording();
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "pprof.threadcreate.enabled", matchIfMissing = true)
-	public ThreadStartRecorder pprofThreadStartRecorder(ContinuousRecording recording) {
-		// Started with the context, so that the threadcreate profile answers "since startup".
+	public ThreadStartRecorder pprofThreadStartRecorder(ContinuousRecording recording,
+			ObjectProvider<StartedRecorders> started) {
+		// Started before the context where it could be, else now, so that threadcreate answers "since startup".
+		ThreadStartRecorder early = adopt(started, (recorders) -> recorders.adoptThreadStartRecorder(recording));
+		if (early != null) {
+			return early;
+		}
 		ThreadStartRecorder recorder = new ThreadStartRecorder(recording);
 		recorder.start();
 		return recorder;
@@ -107,10 +114,16 @@ public class PprofEndpointAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "pprof.heap.enabled", matchIfMissing = true)
-	public HeapSampler pprofHeapSampler(PprofProperties properties, ContinuousRecording recording) {
-		// Started with the context, so that heap and allocs answer at once, for everything since startup.
-		HeapSampler sampler = new HeapSampler(properties.getHeap().getSampleInterval().toBytes(),
-				Thread.currentThread().getContextClassLoader(), recording);
+	public HeapSampler pprofHeapSampler(PprofProperties properties, ContinuousRecording recording,
+			ObjectProvider<StartedRecorders> started) {
+		// Started before the context where it could be, else now, so that heap and allocs answer at once, for
+		// everything since startup.
+		long interval = properties.getHeap().getSampleInterval().toBytes();
+		HeapSampler early = adopt(started, (recorders) -> recorders.adoptHeapSampler(interval, recording));
+		if (early != null) {
+			return early;
+		}
+		HeapSampler sampler = new HeapSampler(interval, Thread.currentThread().getContextClassLoader(), recording);
 		sampler.start();
 		return sampler;
 	}
@@ -241,6 +254,11 @@ public class PprofEndpointAutoConfiguration {
 			return new ConditionOutcome(alwaysOn, message.because(LOCK_ALWAYS_ON + " is " + value));
 		}
 
+	}
+
+	private static <T> T adopt(ObjectProvider<StartedRecorders> started, Function<StartedRecorders, T> adoption) {
+		StartedRecorders recorders = started.getIfAvailable();
+		return (recorders != null) ? adoption.apply(recorders) : null;
 	}
 
 	private static SamplingSettings samplingSettings(PprofProperties properties) {

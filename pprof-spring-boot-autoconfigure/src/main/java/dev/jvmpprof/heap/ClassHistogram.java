@@ -38,22 +38,10 @@ final class ClassHistogram {
 	 * itself)
 	 */
 	static Optional<ClassHistogram> afterFullGc() {
-		return run();
-	}
-
-	/**
-	 * Counts every object in the heap, garbage included, without a collection: a bound, by type, on what is alive.
-	 * @return the histogram, or empty where the JVM has no class histogram command
-	 */
-	static Optional<ClassHistogram> ofAllObjects() {
-		return run("-all");
-	}
-
-	private static Optional<ClassHistogram> run(String... options) {
 		Instant started = Instant.now();
 		try {
 			Object text = ManagementFactory.getPlatformMBeanServer()
-				.invoke(new ObjectName(DIAGNOSTIC_COMMAND), "gcClassHistogram", new Object[] { options },
+				.invoke(new ObjectName(DIAGNOSTIC_COMMAND), "gcClassHistogram", new Object[] { new String[0] },
 						new String[] { String[].class.getName() });
 			return Optional.of(parse((String) text, started.getEpochSecond() * 1_000_000_000L + started.getNano()));
 		}

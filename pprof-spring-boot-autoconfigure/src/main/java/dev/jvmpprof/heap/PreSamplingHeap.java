@@ -29,14 +29,17 @@ final class PreSamplingHeap {
 	}
 
 	/**
-	 * Starts bounding from the heap in use after the last collection, and each type from its bytes in the heap now.
+	 * Starts bounding from the heap that is alive now, in all and by type.
 	 * @return the bound
 	 */
 	static PreSamplingHeap start() {
-		// Garbage included: a walk of the heap without a collection, in one pause of a few tens of milliseconds at
-		// startup; without it a type's first bound is its first reading, which counts all its unsampled objects.
-		Optional<ClassHistogram> types = ClassHistogram.ofAllObjects();
-		PreSamplingHeap heap = new PreSamplingHeap(HeapUsage.afterLastGc(), types.isPresent());
+		// One full collection, in a pause of tens of milliseconds while the application starts and its heap is small:
+		// counted with its garbage, a type's bound stayed loose and took the bytes of that type's unsampled objects
+		// (17 MiB against 13 MiB of a test application's 57 MiB). Without a histogram a type's first bound is its
+		// first reading.
+		Optional<ClassHistogram> types = ClassHistogram.afterFullGc();
+		PreSamplingHeap heap = new PreSamplingHeap(
+				types.map(ClassHistogram::totalBytes).orElseGet(HeapUsage::afterLastGc), types.isPresent());
 		types.ifPresent((histogram) -> histogram.byType()
 			.forEach((type, counts) -> heap.bytesByType.put(type, counts[1])));
 		return heap;

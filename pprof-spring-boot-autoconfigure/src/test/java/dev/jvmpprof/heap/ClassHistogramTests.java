@@ -1,14 +1,11 @@
 package dev.jvmpprof.heap;
 
-import java.lang.ref.WeakReference;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class ClassHistogramTests {
 
@@ -30,17 +27,6 @@ class ClassHistogramTests {
 	}
 
 	@Test
-	void ofAllObjectsShouldCountGarbageToo() {
-		// Garbage that a collection between its allocation and the count would free: tried until none ran between.
-		await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-			WeakReference<Unreferenced> garbage = new WeakReference<>(new Unreferenced(1));
-			ClassHistogram histogram = ClassHistogram.ofAllObjects().orElseThrow();
-			assertThat(garbage.get()).as("garbage not yet collected").isNotNull();
-			assertThat(histogram.byType().get(Unreferenced.class.getName())).isNotNull();
-		});
-	}
-
-	@Test
 	void parseShouldNameTypesAsJavaDoesAndSkipTheHeaderAndTotal() {
 		ClassHistogram histogram = ClassHistogram.parse("""
 				 num     #instances         #bytes  class name (module)
@@ -58,9 +44,6 @@ class ClassHistogramTests {
 	}
 
 	private record Retained(long id) {
-	}
-
-	private record Unreferenced(long id) {
 	}
 
 }

@@ -80,7 +80,8 @@ public final class DecodedProfile {
 	 * @return the function names
 	 */
 	public List<String> functionNames(Sample sample) {
-		return frames(sample).stream().map((line) -> line.split(" ")[0]).toList();
+		// Up to the file: a pseudo-frame such as "[live objects not sampled]" has spaces in its name.
+		return frames(sample).stream().map((line) -> line.substring(0, line.lastIndexOf(' '))).toList();
 	}
 
 	/**

@@ -1,0 +1,111 @@
+package dev.jvmpprof.actuate;
+
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Starts the always-on recorders (heap sampling and thread starts) once the application's environment is prepared,
+ * before its context is created, so that {@code heap}, {@code allocs} and {@code threadcreate} see the objects and
+ * threads of the context's own startup: the singletons and caches a service keeps from then on. Started by the
+ * auto-configuration instead, they missed half of a small application's live heap (BENCHMARKS.md, "Startup").
+ *
+ * <p>They start on a thread of their own while the context is created and refreshed. The auto-configuration adopts
+ * them through {@link StartedRecorders}, as its beans would have been; what it does not adopt (the endpoint is not
+ * available after all, or the application defines its own) is closed once the context is refreshed.
+ */
+public class StartupRecorders implements GenericApplicationListener {
+
+	private static final Log logger = LogFactory.getLog(StartupRecorders.class);
+
+	private StartedRecorders started;
+
+	private ApplicationContext context;
+
+	@Override
+	public boolean supportsEventType(ResolvableType eventType) {
+		Class<?> type = eventType.getRawClass();
+		return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+				|| ApplicationPreparedEvent.class.isAssignableFrom(type)
+				|| ContextRefreshedEvent.class.isAssignableFrom(type)
+				|| ApplicationFailedEvent.class.isAssignableFrom(type));
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			environmentPrepared(prepared.getEnvironment(), prepared.getSpringApplication().getClassLoader());
+		}
+		else if (event instanceof ApplicationPreparedEvent prepared && this.started != null) {
+			ConfigurableApplicationContext created = prepared.getApplicationContext();
+			created.getBeanFactory().registerSingleton(StartedRecorders.BEAN_NAME, this.started);
+			this.context = created;
+		}
+		else if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == this.context) {
+			closeUnadopted();
+		}
+		else if (event instanceof ApplicationFailedEvent) {
+			closeUnadopted();
+		}
+	}
+
+	private void environmentPrepared(ConfigurableEnvironment environment, ClassLoader classLoader) {
+		if (this.started != null || !endpointMayBeExposed(environment)) {
+			return;
+		}
+		PprofProperties properties;
+		try {
+			properties = Binder.get(environment).bindOrCreate("pprof", PprofProperties.class);
+			properties.afterPropertiesSet();
+		}
+		catch (RuntimeException ex) {
+			// The context binds the settings again and reports what is wrong with them.
+			logger.debug("Not starting the pprof recorders before the context: its settings do not bind", ex);
+			return;
+		}
+		if (properties.getHeap().isEnabled() || properties.getThreadcreate().isEnabled()) {
+			this.started = StartedRecorders.start(properties, classLoader);
+		}
+	}
+
+	/**
+	 * Whether the pprof endpoint is named in the web exposure and not excluded, read as the actuator reads it. Other
+	 * ways it may still not be available (its access, a non-web application) are found once the context is
+	 * refreshed, when what was started unadopted is closed.
+	 */
+	static boolean endpointMayBeExposed(ConfigurableEnvironment environment) {
+		Binder binder = Binder.get(environment);
+		Bindable<Set<String>> names = Bindable.setOf(String.class);
+		try {
+			Set<String> include = binder.bind("management.endpoints.web.exposure.include", names).orElse(Set.of());
+			Set<String> exclude = binder.bind("management.endpoints.web.exposure.exclude", names).orElse(Set.of());
+			return (include.contains("pprof") || include.contains("*"))
+					&& !(exclude.contains("pprof") || exclude.contains("*"));
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private void closeUnadopted() {
+		StartedRecorders recorders = this.started;
+		if (recorders != null) {
+			recorders.closeUnadopted();
+		}
+	}
+
+}
