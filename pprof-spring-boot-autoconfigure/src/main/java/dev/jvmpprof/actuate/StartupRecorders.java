@@ -5,6 +5,8 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -26,7 +28,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  *
  * <p>They start on a thread of their own while the context is created and refreshed. The auto-configuration adopts
  * them through {@link StartedRecorders}, as its beans would have been; what it does not adopt (the endpoint is not
- * available after all, or the application defines its own) is closed once the context is refreshed.
+ * available after all, or the application defines its own) is closed once the context is refreshed. An application
+ * that serves no web, or does not name {@code pprof} in its web exposure, starts nothing here.
  */
 public class StartupRecorders implements GenericApplicationListener {
 
@@ -48,7 +51,10 @@ public class StartupRecorders implements GenericApplicationListener {
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-			environmentPrepared(prepared.getEnvironment(), prepared.getSpringApplication().getClassLoader());
+			SpringApplication application = prepared.getSpringApplication();
+			if (isWebApplication(prepared.getEnvironment(), application.getWebApplicationType())) {
+				environmentPrepared(prepared.getEnvironment(), application.getClassLoader());
+			}
 		}
 		else if (event instanceof ApplicationPreparedEvent prepared && this.started != null) {
 			ConfigurableApplicationContext created = prepared.getApplicationContext();
@@ -79,6 +85,22 @@ public class StartupRecorders implements GenericApplicationListener {
 		}
 		if (properties.getHeap().isEnabled() || properties.getThreadcreate().isEnabled()) {
 			this.started = StartedRecorders.start(properties, classLoader);
+		}
+	}
+
+	/**
+	 * Whether the application serves the web, where the endpoint lives: as the application deduced it, or as
+	 * {@code spring.main.web-application-type} says, which is bound to it only after this event.
+	 */
+	private static boolean isWebApplication(ConfigurableEnvironment environment, WebApplicationType deduced) {
+		try {
+			WebApplicationType type = Binder.get(environment)
+				.bind("spring.main.web-application-type", WebApplicationType.class)
+				.orElse(deduced);
+			return type != WebApplicationType.NONE;
+		}
+		catch (RuntimeException ex) {
+			return false;
 		}
 	}
 

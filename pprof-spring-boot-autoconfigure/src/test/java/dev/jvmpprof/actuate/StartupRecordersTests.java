@@ -53,6 +53,14 @@ class StartupRecordersTests {
 	}
 
 	@Test
+	void recordersShouldNotStartInAnApplicationThatServesNoWeb() {
+		try (ConfigurableApplicationContext context = run("management.endpoints.web.exposure.include=*",
+				"spring.main.web-application-type=none")) {
+			assertThat(context.getBeansOfType(StartedRecorders.class)).isEmpty();
+		}
+	}
+
+	@Test
 	void recordersShouldNotStartBeforeTheContextWhenSwitchedOff() {
 		try (ConfigurableApplicationContext context = run("management.endpoints.web.exposure.include=pprof",
 				"pprof.heap.enabled=false", "pprof.threadcreate.enabled=false")) {
