@@ -19,35 +19,15 @@ final class LiveHeapShares {
 	}
 
 	/**
-	 * Returns each sample's share of {@code bytes}.
+	 * Returns each sample's share of {@code bytes}, every sample weighing the same.
 	 * @param sizes the sizes of the sampled objects
 	 * @param bytes the bytes in use to spread; never less than the sum of sizes in the answer
 	 * @return the share of each sample, in the order of {@code sizes}
 	 */
 	static long[] of(long[] sizes, long bytes) {
-		int n = sizes.length;
-		long[] shares = sizes.clone();
-		if (n == 0) {
-			return shares;
-		}
-		long[] descending = sizes.clone();
-		Arrays.sort(descending);
-		reverse(descending);
-		// Take the largest objects as themselves while they exceed the equal share of what remains.
-		long remaining = bytes;
-		int themselves = 0;
-		while (themselves < n && descending[themselves] * (n - themselves) > remaining) {
-			remaining -= descending[themselves];
-			themselves++;
-		}
-		if (themselves == n) {
-			return shares;
-		}
-		long quantum = remaining / (n - themselves);
-		for (int i = 0; i < n; i++) {
-			shares[i] = Math.max(sizes[i], quantum);
-		}
-		return shares;
+		double[] equal = new double[sizes.length];
+		Arrays.fill(equal, 1);
+		return of(sizes, equal, bytes);
 	}
 
 	/**
@@ -61,8 +41,12 @@ final class LiveHeapShares {
 		int n = sizes.length;
 		long[] shares = sizes.clone();
 		double totalWeight = Arrays.stream(weights).sum();
-		if (n == 0 || totalWeight <= 0) {
-			return (n == 0) ? shares : of(sizes, bytes);
+		if (n == 0) {
+			return shares;
+		}
+		if (totalWeight <= 0) {
+			// Nothing tells the samples apart: each stands for as much as the others.
+			return of(sizes, bytes);
 		}
 		// Samples whose size exceeds their weighted share stand for themselves, largest size per weight first.
 		Integer[] order = new Integer[n];
@@ -87,14 +71,6 @@ final class LiveHeapShares {
 			shares[i] = Math.max(sizes[i], Math.round(weights[i] * perWeight));
 		}
 		return shares;
-	}
-
-	private static void reverse(long[] values) {
-		for (int i = 0, j = values.length - 1; i < j; i++, j--) {
-			long swap = values[i];
-			values[i] = values[j];
-			values[j] = swap;
-		}
 	}
 
 }
