@@ -1,5 +1,8 @@
 package dev.jvmpprof.actuate;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -23,11 +26,7 @@ final class StartedRecorders {
 
 	private final CompletableFuture<Parts> parts;
 
-	private boolean recordingAdopted;
-
-	private boolean heapSamplerAdopted;
-
-	private boolean threadStartRecorderAdopted;
+	private final Set<Object> adopted = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private boolean closed;
 
@@ -62,11 +61,7 @@ final class StartedRecorders {
 	 */
 	synchronized ContinuousRecording adoptRecording() {
 		Parts started = adoptable();
-		if (started == null || this.recordingAdopted) {
-			return null;
-		}
-		this.recordingAdopted = true;
-		return started.recording;
+		return (started != null) ? adopt(started.recording) : null;
 	}
 
 	/**
@@ -77,12 +72,11 @@ final class StartedRecorders {
 	 */
 	synchronized HeapSampler adoptHeapSampler(long interval, ContinuousRecording recording) {
 		Parts started = adoptable();
-		if (started == null || started.heapSampler == null || this.heapSamplerAdopted
-				|| started.recording != recording || started.heapSampler.interval() != interval) {
+		if (started == null || started.recording != recording || started.heapSampler == null
+				|| started.heapSampler.interval() != interval) {
 			return null;
 		}
-		this.heapSamplerAdopted = true;
-		return started.heapSampler;
+		return adopt(started.heapSampler);
 	}
 
 	/**
@@ -92,12 +86,16 @@ final class StartedRecorders {
 	 */
 	synchronized ThreadStartRecorder adoptThreadStartRecorder(ContinuousRecording recording) {
 		Parts started = adoptable();
-		if (started == null || started.threadStartRecorder == null || this.threadStartRecorderAdopted
-				|| started.recording != recording) {
-			return null;
-		}
-		this.threadStartRecorderAdopted = true;
-		return started.threadStartRecorder;
+		return (started != null && started.recording == recording) ? adopt(started.threadStartRecorder) : null;
+	}
+
+	/**
+	 * Tells whether the auto-configuration took {@code part} as its own.
+	 * @param part a recorder or stream of the context
+	 * @return whether it is one of those started here
+	 */
+	synchronized boolean isAdopted(Object part) {
+		return this.adopted.contains(part);
 	}
 
 	/**
@@ -112,12 +110,16 @@ final class StartedRecorders {
 		if (started == null) {
 			return;
 		}
-		if (started.heapSampler != null && !this.heapSamplerAdopted) {
+		if (started.heapSampler != null && !this.adopted.contains(started.heapSampler)) {
 			started.heapSampler.close();
 		}
-		if (started.threadStartRecorder != null && !this.threadStartRecorderAdopted) {
+		if (started.threadStartRecorder != null && !this.adopted.contains(started.threadStartRecorder)) {
 			started.threadStartRecorder.close();
 		}
+	}
+
+	private <T> T adopt(T part) {
+		return (part != null && this.adopted.add(part)) ? part : null;
 	}
 
 	private Parts adoptable() {

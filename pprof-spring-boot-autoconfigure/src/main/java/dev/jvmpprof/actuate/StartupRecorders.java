@@ -1,16 +1,15 @@
 package dev.jvmpprof.actuate;
 
-import java.util.Set;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.IncludeExcludeEndpointFilter;
+import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
@@ -52,10 +51,7 @@ public class StartupRecorders implements GenericApplicationListener {
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-			SpringApplication application = prepared.getSpringApplication();
-			if (isWebApplication(prepared.getEnvironment(), application.getWebApplicationType())) {
-				environmentPrepared(prepared.getEnvironment(), application.getClassLoader());
-			}
+			environmentPrepared(prepared.getEnvironment(), prepared.getSpringApplication());
 		}
 		else if (event instanceof ApplicationPreparedEvent prepared && this.started != null) {
 			ConfigurableApplicationContext created = prepared.getApplicationContext();
@@ -70,13 +66,17 @@ public class StartupRecorders implements GenericApplicationListener {
 		}
 	}
 
-	private void environmentPrepared(ConfigurableEnvironment environment, ClassLoader classLoader) {
-		if (this.started != null || !endpointMayBeExposed(environment)) {
+	private void environmentPrepared(ConfigurableEnvironment environment, SpringApplication application) {
+		if (this.started != null) {
 			return;
 		}
+		Binder binder = Binder.get(environment);
 		PprofProperties properties;
 		try {
-			properties = Binder.get(environment).bindOrCreate("pprof", PprofProperties.class);
+			if (!isWebApplication(binder, application.getWebApplicationType()) || !isExposed(environment)) {
+				return;
+			}
+			properties = binder.bindOrCreate("pprof", PprofProperties.class);
 			properties.afterPropertiesSet();
 		}
 		catch (RuntimeException ex) {
@@ -85,7 +85,7 @@ public class StartupRecorders implements GenericApplicationListener {
 			return;
 		}
 		if (properties.getHeap().isEnabled() || properties.getThreadcreate().isEnabled()) {
-			this.started = StartedRecorders.start(properties, classLoader);
+			this.started = StartedRecorders.start(properties, application.getClassLoader());
 		}
 	}
 
@@ -93,35 +93,20 @@ public class StartupRecorders implements GenericApplicationListener {
 	 * Whether the application serves the web, where the endpoint lives: as the application deduced it, or as
 	 * {@code spring.main.web-application-type} says, which is bound to it only after this event.
 	 */
-	private static boolean isWebApplication(ConfigurableEnvironment environment, WebApplicationType deduced) {
-		try {
-			WebApplicationType type = Binder.get(environment)
-				.bind("spring.main.web-application-type", WebApplicationType.class)
-				.orElse(deduced);
-			return type != WebApplicationType.NONE;
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
+	private static boolean isWebApplication(Binder binder, WebApplicationType deduced) {
+		return binder.bind("spring.main.web-application-type", WebApplicationType.class).orElse(deduced)
+				!= WebApplicationType.NONE;
 	}
 
 	/**
-	 * Whether the pprof endpoint is named in the web exposure and not excluded, read as the actuator reads it. Other
-	 * ways it may still not be available (its access, a non-web application) are found once the context is
-	 * refreshed, when what was started unadopted is closed.
+	 * Whether the web exposure takes the pprof endpoint, read with the actuator's own filter. Other ways it may still
+	 * not be available (its access) are found once the context is refreshed, when what was started unadopted is
+	 * closed.
 	 */
-	static boolean endpointMayBeExposed(ConfigurableEnvironment environment) {
-		Binder binder = Binder.get(environment);
-		Bindable<Set<String>> names = Bindable.setOf(String.class);
-		try {
-			Set<String> include = binder.bind("management.endpoints.web.exposure.include", names).orElse(Set.of());
-			Set<String> exclude = binder.bind("management.endpoints.web.exposure.exclude", names).orElse(Set.of());
-			return (include.contains("pprof") || include.contains("*"))
-					&& !(exclude.contains("pprof") || exclude.contains("*"));
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
+	private static boolean isExposed(ConfigurableEnvironment environment) {
+		return new IncludeExcludeEndpointFilter<>(ExposableWebEndpoint.class, environment,
+				"management.endpoints.web.exposure", "health")
+			.match(PprofPaths.ENDPOINT_ID);
 	}
 
 	private void closeUnadopted() {

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 final class LiveShareMemory {
 
-	static final long SAME_TIME_NANOS = 1_000_000;
+	private static final long SAME_TIME_NANOS = 1_000_000;
 
 	private Map<SampleKind, TreeMap<Long, Long>> shares = new HashMap<>();
 

@@ -8,6 +8,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.jvmpprof.heap.HeapSampler;
+import dev.jvmpprof.jfr.ContinuousRecording;
 import dev.jvmpprof.testing.TestApplication;
 import dev.jvmpprof.threadcreate.ThreadStartRecorder;
 
@@ -23,8 +24,10 @@ class StartupRecordersTests {
 	void recordersShouldStartBeforeTheContextAndBeTheContextsOwn() {
 		int before = runningHeapSamplers();
 		try (ConfigurableApplicationContext context = run("management.endpoints.web.exposure.include=pprof")) {
-			assertThat(context.getBeansOfType(StartedRecorders.class)).hasSize(1);
-			assertThat(context.getBeansOfType(HeapSampler.class)).hasSize(1);
+			StartedRecorders started = context.getBean(StartedRecorders.class);
+			assertThat(started.isAdopted(context.getBean(ContinuousRecording.class))).isTrue();
+			assertThat(started.isAdopted(context.getBean(HeapSampler.class))).isTrue();
+			assertThat(started.isAdopted(context.getBean(ThreadStartRecorder.class))).isTrue();
 			assertThat(context.getBean(ThreadStartRecorder.class).unavailableReason()).isNull();
 			assertThat(runningHeapSamplers()).as("heap samplers running: the early one, adopted").isEqualTo(before + 1);
 		}
