@@ -78,8 +78,8 @@ final class HeapProfileBuilder {
 	/**
 	 * Adds the live samples where a class histogram gives each type's exact live instances and bytes: each type's
 	 * bytes, less what is left of that type from before sampling started (a sample of its own under the type), are
-	 * spread over the type's samples by the time each stands for, those seen before keeping their share; a type
-	 * without samples shows as not sampled.
+	 * split between the type's samples by the time each stands for, as {@link LiveShareMemory} keeps the last split;
+	 * what no sample stands for (a type without samples, a sample that died) shows as not sampled.
 	 * @param live the live samples
 	 * @param histogram the live objects by type, counted in the same collection
 	 * @param beforeSampling the bounds on what is left of the heap from before sampling started, lowered here
@@ -115,23 +115,22 @@ final class HeapProfileBuilder {
 	private void addType(String type, long instances, long bytes, long before, List<LiveObject> samples,
 			Map<LiveObject, Double> weights, LiveShareMemory memory) {
 		long attributed = bytes - before;
+		double bytesPerInstance = (instances > 0) ? (double) bytes / instances : 0;
+		LiveShareMemory.Split split = memory.spread(type, samples,
+				samples.stream().mapToDouble(weights::get).toArray(), Math.max(attributed, 0));
 		// Each sample stands for objects of its own size, so that a site's bytes per object is its objects' size; a
 		// class's instances all have one size, so its count stays exact, an array type's is estimated.
-		double attributedObjects = (bytes > 0) ? (double) instances * attributed / bytes : 0;
-		if (samples.isEmpty()) {
-			if (attributed > 0) {
-				add(pseudoBucket(type, NOT_SAMPLED), 0, 0, attributedObjects, attributed);
-			}
+		double attributedObjects = 0;
+		for (int i = 0; i < samples.size(); i++) {
+			long size = samples.get(i).size();
+			double objects = (double) split.shares()[i] / size;
+			attributedObjects += objects;
+			add(new Bucket(samples.get(i).site(), SizeClass.of(size)), 0, 0, objects, split.shares()[i]);
 		}
-		else {
-			long[] sizes = samples.stream().mapToLong(LiveObject::size).toArray();
-			long[] shares = memory.spread(samples, samples.stream().mapToDouble(weights::get).toArray(), attributed);
-			attributedObjects = 0;
-			for (int i = 0; i < sizes.length; i++) {
-				double objects = (double) shares[i] / sizes[i];
-				attributedObjects += objects;
-				add(new Bucket(samples.get(i).site(), SizeClass.of(sizes[i])), 0, 0, objects, shares[i]);
-			}
+		if (split.unsampled() > 0) {
+			double objects = (bytesPerInstance > 0) ? split.unsampled() / bytesPerInstance : 0;
+			attributedObjects += objects;
+			add(pseudoBucket(type, NOT_SAMPLED), 0, 0, objects, split.unsampled());
 		}
 		if (before > 0) {
 			add(pseudoBucket(type, BEFORE_SAMPLING), 0, 0, Math.max(instances - attributedObjects, 0), before);

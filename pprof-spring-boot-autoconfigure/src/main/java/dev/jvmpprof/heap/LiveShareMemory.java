@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Remembers each live sample's share of its type from one exact answer to the next: a sample still alive keeps its
- * share, and what its type gained goes to the samples allocated since.
+ * Remembers how each type's bytes were split in one exact answer, so that the next one moves bytes only where the
+ * samples changed: a sample still alive keeps its share, so do the bytes that no sample stood for, and what the
+ * type gained goes to the samples allocated since.
  *
  * <p>Why: a type's live bytes are exact, but a few dozen samples split them between sites, and split afresh each
  * time, a stable site's share swung by more than a leak's growth between two answers; {@code -diff_base} then showed
- * the swing. Kept, a site that holds the same objects reads the same, and a type's growth lands where its new objects
- * were allocated.
+ * the swing. A type without a live sample in one answer (the leak profiler's queue, long full, takes new samples
+ * seldom) had all its bytes moved to the sites sampled in the next, the leak's earlier bytes among them.
  *
  * <p>A sample is known again by its type, its size and its allocation time, within {@link #SAME_TIME_NANOS}: the
  * leak profiler writes the same object's time anew in each recording it dumps, converted from ticks by that
@@ -23,79 +24,67 @@ final class LiveShareMemory {
 
 	private static final long SAME_TIME_NANOS = 1_000_000;
 
-	private Map<SampleKind, TreeMap<Long, Long>> shares = new HashMap<>();
+	private Map<String, TypeShares> shares = new HashMap<>();
 
-	private final Map<SampleKind, TreeMap<Long, Long>> next = new HashMap<>();
+	private final Map<String, TypeShares> next = new HashMap<>();
 
 	/**
-	 * Spreads a type's bytes over its live samples: those seen before keep their share (scaled down if the type
-	 * shrank below them), the new ones share the rest by weight.
+	 * Splits a type's bytes between its live samples and what none of them stands for.
+	 * @param type the type's name, as the class histogram writes it
 	 * @param samples the type's live samples
 	 * @param weights what each sample stands for, in the order of {@code samples}
-	 * @param bytes the type's bytes to spread; never less than the samples' sizes
-	 * @return each sample's share, in the order of {@code samples}
+	 * @param bytes the type's bytes to split; never less than the samples' sizes
+	 * @return each sample's share, and the bytes that no sample stands for
 	 */
-	long[] spread(List<LiveObject> samples, double[] weights, long bytes) {
+	Split spread(String type, List<LiveObject> samples, double[] weights, long bytes) {
+		TypeShares before = this.shares.getOrDefault(type, TypeShares.NONE);
 		int n = samples.size();
 		long[] shares = new long[n];
-		long kept = 0;
+		long unsampled = before.unsampled();
+		long kept = unsampled;
 		List<Integer> fresh = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			Long before = claim(samples.get(i));
-			if (before != null) {
-				shares[i] = before;
-				kept += before;
+			Long share = before.claim(samples.get(i));
+			if (share != null) {
+				shares[i] = share;
+				kept += share;
 			}
 			else {
 				fresh.add(i);
 			}
 		}
-		if (kept == 0) {
+		if (n == 0) {
+			unsampled = bytes;
+		}
+		else if (kept == 0) {
 			shares = LiveHeapShares.of(sizes(samples, null), weights, bytes);
 		}
 		else if (fresh.isEmpty() || kept > bytes) {
 			// Nothing new to give the difference to, or the type shrank: the kept shares scale to its bytes.
+			double scale = (double) bytes / kept;
 			for (int i = 0; i < n; i++) {
-				shares[i] = Math.max(samples.get(i).size(), Math.round((double) shares[i] * bytes / kept));
+				shares[i] = Math.max(samples.get(i).size(), Math.round(shares[i] * scale));
 			}
+			unsampled = Math.round(unsampled * scale);
 		}
 		else {
-			long[] freshSizes = sizes(samples, fresh);
 			double[] freshWeights = fresh.stream().mapToDouble((i) -> weights[i]).toArray();
-			long[] freshShares = LiveHeapShares.of(freshSizes, freshWeights, bytes - kept);
+			long[] freshShares = LiveHeapShares.of(sizes(samples, fresh), freshWeights, bytes - kept);
 			for (int j = 0; j < fresh.size(); j++) {
 				shares[fresh.get(j)] = freshShares[j];
 			}
 		}
+		TypeShares remembered = new TypeShares(unsampled);
 		for (int i = 0; i < n; i++) {
-			LiveObject sample = samples.get(i);
-			this.next.computeIfAbsent(SampleKind.of(sample), (kind) -> new TreeMap<>()).put(sample.allocated(), shares[i]);
+			remembered.keep(samples.get(i), shares[i]);
 		}
-		return shares;
+		this.next.put(type, remembered);
+		return new Split(shares, unsampled);
 	}
 
 	/**
-	 * Takes the share the previous answer gave this sample, found by its allocation time give or take
-	 * {@link #SAME_TIME_NANOS}; taken, it is no other sample's.
-	 */
-	private Long claim(LiveObject sample) {
-		TreeMap<Long, Long> times = this.shares.get(SampleKind.of(sample));
-		if (times == null) {
-			return null;
-		}
-		Map.Entry<Long, Long> below = times.floorEntry(sample.allocated());
-		Map.Entry<Long, Long> above = times.ceilingEntry(sample.allocated());
-		Map.Entry<Long, Long> nearest = (below == null) ? above : (above == null) ? below
-				: (sample.allocated() - below.getKey() <= above.getKey() - sample.allocated()) ? below : above;
-		if (nearest == null || Math.abs(nearest.getKey() - sample.allocated()) > SAME_TIME_NANOS) {
-			return null;
-		}
-		times.remove(nearest.getKey());
-		return nearest.getValue();
-	}
-
-	/**
-	 * Ends an answer: the shares it gave are those the next answer keeps; samples that died are forgotten.
+	 * Ends an answer: the split it made is the one the next answer starts from; samples that died and types it did
+	 * not see are forgotten.
 	 */
 	void answered() {
 		this.shares = new HashMap<>(this.next);
@@ -107,11 +96,55 @@ final class LiveShareMemory {
 				: samples.stream().mapToLong(LiveObject::size).toArray();
 	}
 
-	/** What a sample must share with itself in an earlier answer besides its allocation time. */
-	private record SampleKind(String type, long size) {
+	/**
+	 * A type's split.
+	 *
+	 * @param shares each sample's share, in the order of the samples
+	 * @param unsampled the bytes that no live sample stands for
+	 */
+	record Split(long[] shares, long unsampled) {
 
-		static SampleKind of(LiveObject object) {
-			return new SampleKind(object.site().type(), object.size());
+	}
+
+	/** One type's split in an answer: its samples' shares by size and allocation time, and its unsampled bytes. */
+	private static final class TypeShares {
+
+		static final TypeShares NONE = new TypeShares(0);
+
+		private final Map<Long, TreeMap<Long, Long>> bySize = new HashMap<>();
+
+		private final long unsampled;
+
+		TypeShares(long unsampled) {
+			this.unsampled = unsampled;
+		}
+
+		long unsampled() {
+			return this.unsampled;
+		}
+
+		void keep(LiveObject sample, long share) {
+			this.bySize.computeIfAbsent(sample.size(), (size) -> new TreeMap<>()).put(sample.allocated(), share);
+		}
+
+		/**
+		 * Takes the share of the sample of the same size allocated nearest in time, within
+		 * {@link LiveShareMemory#SAME_TIME_NANOS}; taken, it is no other sample's.
+		 */
+		Long claim(LiveObject sample) {
+			TreeMap<Long, Long> times = this.bySize.get(sample.size());
+			if (times == null) {
+				return null;
+			}
+			long time = sample.allocated();
+			Long below = times.floorKey(time);
+			Long above = times.ceilingKey(time);
+			Long nearest = (below == null) ? above
+					: (above == null) ? below : (time - below <= above - time) ? below : above;
+			if (nearest == null || Math.abs(nearest - time) > SAME_TIME_NANOS) {
+				return null;
+			}
+			return times.remove(nearest);
 		}
 
 	}
