@@ -52,7 +52,7 @@ public final class ContinuousRecording {
 		}
 		boolean starting = this.stream == null;
 		if (starting) {
-			StackDepth.raiseBeforeFirstRecording();
+			RecorderOptions.setBeforeFirstRecording();
 		}
 		RecordingStream recording = starting ? new RecordingStream() : this.stream;
 		try {
