@@ -78,8 +78,8 @@ final class HeapProfileBuilder {
 	/**
 	 * Adds the live samples where a class histogram gives each type's exact live instances and bytes: each type's
 	 * bytes, less what is left of that type from before sampling started (a sample of its own under the type), are
-	 * split between the type's samples by the time each stands for, as {@link LiveShareMemory} keeps the last split;
-	 * what no sample stands for (a type without samples, a sample that died) shows as not sampled.
+	 * split between the type's samples by the time each stands for, from the last split as {@link LiveShareMemory}
+	 * keeps it; the bytes of a type that had no samples show as not sampled, and stay so while the type lasts.
 	 * @param live the live samples
 	 * @param histogram the live objects by type, counted in the same collection
 	 * @param beforeSampling the bounds on what is left of the heap from before sampling started, lowered here

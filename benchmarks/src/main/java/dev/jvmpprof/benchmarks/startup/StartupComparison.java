@@ -38,6 +38,10 @@ public final class StartupComparison {
 
 	private static final List<String> JVM_ARGS = List.of("-Xms256m", "-Xmx256m");
 
+	// The whole heap resident from the start in every variant: otherwise RSS counts whichever heap pages a variant
+	// happened to touch, and two rounds of the same variant differed by 29 MiB.
+	private static final List<String> IDLE_JVM_ARGS = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
+
 	private StartupComparison() {
 	}
 
@@ -140,7 +144,7 @@ public final class StartupComparison {
 			List<SampleApp> apps = new ArrayList<>();
 			try {
 				for (Variant variant : variants) {
-					apps.add(SampleApp.start(variant.launch(), JVM_ARGS, variant.appArgs(),
+					apps.add(SampleApp.start(variant.launch(), IDLE_JVM_ARGS, variant.appArgs(),
 							workspace.log("idle-" + apps.size() + "-" + round)));
 				}
 				// Let startup's JIT compilation and the first GCs settle.
@@ -170,7 +174,8 @@ public final class StartupComparison {
 		}
 		table.note("CPU is the process's user and system time over the window (/proc, 10 ms ticks); threads are "
 				+ "the OS threads of the JVM; extra threads are Java thread names (digits as N) not found without "
-				+ "the starter; heap is used heap after `jcmd GC.run`.");
+				+ "the starter; heap is used heap after `jcmd GC.run`; RSS includes the whole 256 MiB heap, touched at "
+				+ "start (`-XX:+AlwaysPreTouch`), so that its differences are memory outside the heap.");
 		return table;
 	}
 
