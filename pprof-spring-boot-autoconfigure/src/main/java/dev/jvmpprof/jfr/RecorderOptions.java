@@ -19,7 +19,8 @@ import jdk.jfr.FlightRecorder;
  * Shallower stacks cost the same as before.</li>
  * <li>{@link #GLOBAL_BUFFERS} global buffers of 512 KiB instead of 20: 8 MiB less resident memory for a stream
  * that is read every second. Three threads allocating 1 KiB and 70 KB arrays as fast as they could, 256 frames deep
- * (10,000 allocation events a second), lost no event with 2 or 4 buffers ({@code jdk.DataLoss}).</li>
+ * (10,000 allocation events a second), lost no event with 2 or 4 buffers ({@code jdk.DataLoss};
+ * {@code FlightRecorderProbe loss} in the benchmarks).</li>
  * </ul>
  */
 public final class RecorderOptions {
