@@ -119,12 +119,12 @@ public class PprofEndpointAutoConfiguration {
 		// Started before the context where it could be, else now, so that heap and allocs answer at once, for
 		// everything since startup.
 		long interval = properties.getHeap().getSampleInterval().toBytes();
-		HeapSampler early = adopt(started, (recorders) -> recorders.adoptHeapSampler(interval, recording));
-		if (early != null) {
-			return early;
+		HeapSampler sampler = adopt(started, (recorders) -> recorders.adoptHeapSampler(interval, recording));
+		if (sampler == null) {
+			sampler = new HeapSampler(interval, Thread.currentThread().getContextClassLoader(), recording);
+			sampler.start();
 		}
-		HeapSampler sampler = new HeapSampler(interval, Thread.currentThread().getContextClassLoader(), recording);
-		sampler.start();
+		sampler.askForMarkings(properties.getHeap().isMarking());
 		return sampler;
 	}
 

@@ -142,6 +142,14 @@ public class PprofProperties implements InitializingBean {
 		 */
 		private DataSize sampleInterval = DataSize.ofKilobytes(512);
 
+		/**
+		 * Whether a plain heap answer asks G1 for a concurrent marking, at most one every 10 seconds, and counts
+		 * the types that hold 0.5% of the heap or more as of it, so that in-use means alive as Go's does. When
+		 * false, or where the JVM does not collect with G1, a plain answer counts the old generation's garbage that
+		 * no marking has found yet as in use; heap?gc=1 is exact either way.
+		 */
+		private boolean marking = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -156,6 +164,14 @@ public class PprofProperties implements InitializingBean {
 
 		public void setSampleInterval(DataSize sampleInterval) {
 			this.sampleInterval = sampleInterval;
+		}
+
+		public boolean isMarking() {
+			return this.marking;
+		}
+
+		public void setMarking(boolean marking) {
+			this.marking = marking;
 		}
 
 	}

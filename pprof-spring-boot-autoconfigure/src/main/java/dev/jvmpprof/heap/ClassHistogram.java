@@ -51,6 +51,16 @@ final class ClassHistogram {
 	}
 
 	/**
+	 * Returns the counts of types counted elsewhere, such as in an old-generation marking.
+	 * @param byType per Java type name, {@code [instances, bytes]}
+	 * @param countedNanos when the count ran, in nanoseconds of the epoch
+	 * @return the histogram
+	 */
+	static ClassHistogram of(Map<String, long[]> byType, long countedNanos) {
+		return new ClassHistogram(Collections.unmodifiableMap(new HashMap<>(byType)), countedNanos);
+	}
+
+	/**
 	 * Reads the command's text: a line {@code "  1:  18021  1243368  [B (java.base@17.0.15)"} per type.
 	 * @param text the command's answer
 	 * @param startedNanos when the command was run, in nanoseconds of the epoch

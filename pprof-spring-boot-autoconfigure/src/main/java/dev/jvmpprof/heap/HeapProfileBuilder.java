@@ -37,12 +37,15 @@ final class HeapProfileBuilder {
 
 	private final Map<Bucket, double[]> buckets = new LinkedHashMap<>();
 
+	private Map<Bucket, double[]> allocations = Map.of();
+
 	/**
 	 * Adds the allocation totals.
 	 * @param allocations per bucket, {@code [objects, bytes]}
 	 * @return this builder
 	 */
 	HeapProfileBuilder allocations(Map<Bucket, double[]> allocations) {
+		this.allocations = allocations;
 		allocations.forEach((bucket, total) -> add(bucket, total[0], total[1], 0, 0));
 		return this;
 	}
@@ -88,6 +91,39 @@ final class HeapProfileBuilder {
 	 */
 	HeapProfileBuilder liveByType(List<LiveObject> live, ClassHistogram histogram, PreSamplingHeap beforeSampling,
 			LiveShareMemory memory) {
+		addByType(live, histogram, beforeSampling, memory);
+		return this;
+	}
+
+	/**
+	 * Adds the live samples as of an old-generation marking: the types it counted as {@link #liveByType} does, the
+	 * rest of the heap after it as {@link #live} does, over the samples of the types it did not count.
+	 * @param live the live samples
+	 * @param census the marking's counts
+	 * @param beforeSampling the bounds on what is left of the heap from before sampling started, lowered here
+	 * @param memory the samples' shares in the previous exact answer, and in this one when it returns
+	 * @return this builder
+	 */
+	HeapProfileBuilder liveByCensus(List<LiveObject> live, MarkingCensus.Census census,
+			PreSamplingHeap beforeSampling, LiveShareMemory memory) {
+		ClassHistogram counted = census.counted();
+		List<LiveObject> ofCountedTypes = new ArrayList<>();
+		List<LiveObject> ofOtherTypes = new ArrayList<>();
+		for (LiveObject object : live) {
+			if (counted.mayCount(object)) {
+				boolean typeCounted = counted.byType().containsKey(JavaTypes.javaName(object.site().type()));
+				(typeCounted ? ofCountedTypes : ofOtherTypes).add(object);
+			}
+		}
+		long before = addByType(ofCountedTypes, counted, beforeSampling, memory);
+		long rest = census.uncounted();
+		long beforeRest = Math.max(0, Math.min(beforeSampling.bytes() - before, rest - sizeOf(ofOtherTypes)));
+		return live(ofOtherTypes, rest, beforeRest);
+	}
+
+	/** Adds the types of a histogram; returns the bytes it showed as allocated before sampling started. */
+	private long addByType(List<LiveObject> live, ClassHistogram histogram, PreSamplingHeap beforeSampling,
+			LiveShareMemory memory) {
 		// Objects allocated since the count began (by the request itself, reading the samples) are not in it.
 		List<LiveObject> counted = live.stream().filter(histogram::mayCount).toList();
 		Map<LiveObject, Double> weights = timeWeights(counted);
@@ -106,18 +142,27 @@ final class HeapProfileBuilder {
 		}
 		// Each type's bound is only as tight as that type's readings; the heap's own bound holds for their sum.
 		double scale = (boundsTotal > 0) ? Math.min(1, (double) beforeSampling.bytes() / boundsTotal) : 0;
-		histogram.byType().forEach((type, counts) -> addType(type, counts[0], counts[1],
-				Math.round(bounds.get(type) * scale), samplesByType.getOrDefault(type, List.of()), weights, memory));
-		memory.answered();
-		return this;
+		long before = 0;
+		for (Map.Entry<String, long[]> type : histogram.byType().entrySet()) {
+			long typeBefore = Math.round(bounds.get(type.getKey()) * scale);
+			before += typeBefore;
+			addType(type.getKey(), type.getValue()[0], type.getValue()[1], typeBefore,
+					samplesByType.getOrDefault(type.getKey(), List.of()), weights, memory);
+		}
+		memory.answered(this.allocations);
+		return before;
 	}
 
 	private void addType(String type, long instances, long bytes, long before, List<LiveObject> samples,
 			Map<LiveObject, Double> weights, LiveShareMemory memory) {
 		long attributed = bytes - before;
 		double bytesPerInstance = (instances > 0) ? (double) bytes / instances : 0;
+		double[] caps = samples.stream()
+			.mapToDouble((sample) -> memory.allocatedSince(new Bucket(sample.site(), SizeClass.of(sample.size())),
+					this.allocations))
+			.toArray();
 		LiveShareMemory.Split split = memory.spread(type, samples,
-				samples.stream().mapToDouble(weights::get).toArray(), Math.max(attributed, 0));
+				samples.stream().mapToDouble(weights::get).toArray(), caps, Math.max(attributed, 0));
 		// Each sample stands for objects of its own size, so that a site's bytes per object is its objects' size; a
 		// class's instances all have one size, so its count stays exact, an array type's is estimated.
 		double attributedObjects = 0;

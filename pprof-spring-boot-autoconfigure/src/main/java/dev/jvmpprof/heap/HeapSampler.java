@@ -68,6 +68,10 @@ public final class HeapSampler implements Closeable {
 
 	private final LiveShareMemory liveShares = new LiveShareMemory();
 
+	// Kept apart from the full collections' shares: a census is taken at another time and leaves small types out,
+	// and each kind of answer is compared with its own kind.
+	private final LiveShareMemory censusShares = new LiveShareMemory();
+
 	private final ContinuousRecording recording;
 
 	private PreSamplingHeap beforeSampling;
@@ -77,6 +81,8 @@ public final class HeapSampler implements Closeable {
 	private ContinuousRecording.Subscription allocations;
 
 	private Recording oldObjects;
+
+	private volatile MarkingCensus census;
 
 	/**
 	 * Creates a sampler with a stream of its own; call {@link #start()} to start it.
@@ -138,6 +144,16 @@ public final class HeapSampler implements Closeable {
 		this.oldObjects = leakProfiler;
 	}
 
+	/**
+	 * Sets whether a plain answer asks G1 for a concurrent marking and counts the heap's larger types as of it
+	 * ({@link MarkingCensus}), where the JVM allows; otherwise it reads the heap after the last collection, whose
+	 * old generation may hold garbage that no marking has found yet.
+	 * @param ask whether to ask
+	 */
+	public void askForMarkings(boolean ask) {
+		this.census = ask ? MarkingCensus.ofThisJvm(this.recording).orElse(null) : null;
+	}
+
 	private void count(RecordedEvent event) {
 		if (IN_NEW_BUFFER.equals(event.getEventType().getName())) {
 			countInNewBuffer(event);
@@ -184,12 +200,14 @@ public final class HeapSampler implements Closeable {
 
 	/**
 	 * Returns the heap profile now: allocations since sampling started and the objects alive as of the last
-	 * garbage collection, each at the stack that allocated it.
+	 * old-generation marking (one this call asks for, where {@link #askForMarkings} allows) or else the last garbage
+	 * collection, each at the stack that allocated it.
 	 * @return the profile with Go's four heap values
 	 * @throws IOException if the leak profiler's samples cannot be written or read
 	 */
 	public StackProfile snapshot() throws IOException, InterruptedException {
-		return snapshot(Optional.empty());
+		MarkingCensus markings = this.census;
+		return snapshot(Optional.empty(), (markings != null) ? markings.take() : Optional.empty());
 	}
 
 	/**
@@ -203,14 +221,16 @@ public final class HeapSampler implements Closeable {
 		if (histogram.isEmpty()) {
 			System.gc();
 		}
-		return snapshot(histogram);
+		return snapshot(histogram, Optional.empty());
 	}
 
-	private StackProfile snapshot(Optional<ClassHistogram> histogram) throws IOException, InterruptedException {
+	private StackProfile snapshot(Optional<ClassHistogram> histogram, Optional<MarkingCensus.Census> census)
+			throws IOException, InterruptedException {
 		long mark = this.recording.mark();
 		List<LiveObject> live = liveObjects();
 		this.recording.awaitDelivery(mark, CATCH_UP);
-		long inUse = histogram.map(ClassHistogram::totalBytes).orElseGet(HeapUsage::afterLastGc);
+		long inUse = census.map((counts) -> counts.counted().totalBytes() + counts.uncounted())
+			.orElseGet(() -> histogram.map(ClassHistogram::totalBytes).orElseGet(HeapUsage::afterLastGc));
 		PreSamplingHeap preSampling = preSamplingHeap();
 		long beforeSampling = (preSampling != null)
 				? preSampling.lowerTo(inUse - live.stream().mapToLong(LiveObject::size).sum()) : inUse;
@@ -225,12 +245,26 @@ public final class HeapSampler implements Closeable {
 				builder.liveByType(atSites, histogram.get(), preSampling, this.liveShares);
 			}
 		}
+		else if (census.isPresent() && preSampling != null) {
+			synchronized (this.censusShares) {
+				builder.liveByCensus(atSites, census.get(), preSampling, this.censusShares);
+			}
+		}
 		else {
 			builder.live(atSites, inUse, beforeSampling);
 		}
 		StackProfile profile = builder.build();
-		profile.comment(histogram.isPresent() ? exactComment(live.size()) : asOfLastCollectionComment());
+		String liveness = census.map((counts) -> censusComment(counts, live.size()))
+			.orElseGet(HeapSampler::asOfLastCollectionComment);
+		profile.comment(histogram.isPresent() ? exactComment(live.size()) : liveness);
 		return profile;
+	}
+
+	private static String censusComment(MarkingCensus.Census census, int liveSamples) {
+		return "inuse: the objects alive at the old-generation marking of " + census.countedAt() + ", each type that "
+				+ "held 0.5% of the heap or more exact (its leaf frame), the rest of the heap after that marking "
+				+ "spread over its samples; a type's split between the sites that allocated it is estimated from "
+				+ liveSamples + " live samples";
 	}
 
 	private static String exactComment(int liveSamples) {

@@ -1,6 +1,7 @@
 package dev.jvmpprof.heap;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Spreads the bytes in use over the live samples that stand for them.
@@ -71,6 +72,58 @@ final class LiveHeapShares {
 			shares[i] = Math.max(sizes[i], Math.round(weights[i] * perWeight));
 		}
 		return shares;
+	}
+
+	/**
+	 * Returns each sample's share of {@code bytes} in proportion to its weight, as {@link #of(long[], double[], long)}
+	 * does, where no sample's share exceeds its cap (or its size, where that is larger): what a capped sample cannot
+	 * take goes to the others by their weights, and what none can take is left.
+	 * @param sizes the sizes of the sampled objects
+	 * @param weights what each sample stands for, in any unit
+	 * @param caps the most each sample may stand for
+	 * @param bytes the bytes to spread; never less than the sum of sizes
+	 * @return the share of each sample, in the order of {@code sizes}, and the bytes left
+	 */
+	static Capped capped(long[] sizes, double[] weights, double[] caps, long bytes) {
+		int n = sizes.length;
+		long[] shares = sizes.clone();
+		boolean[] fixed = new boolean[n];
+		long remaining = bytes;
+		while (true) {
+			int[] open = IntStream.range(0, n).filter((i) -> !fixed[i]).toArray();
+			if (open.length == 0) {
+				return new Capped(shares, Math.max(remaining, 0));
+			}
+			long[] openSizes = Arrays.stream(open).mapToLong((i) -> sizes[i]).toArray();
+			double[] openWeights = Arrays.stream(open).mapToDouble((i) -> weights[i]).toArray();
+			long[] openShares = of(openSizes, openWeights, remaining);
+			boolean over = false;
+			for (int j = 0; j < open.length; j++) {
+				int i = open[j];
+				long cap = (long) Math.max(sizes[i], Math.min(caps[i], Long.MAX_VALUE));
+				if (openShares[j] > cap) {
+					shares[i] = cap;
+					fixed[i] = true;
+					remaining -= cap;
+					over = true;
+				}
+			}
+			if (!over) {
+				for (int j = 0; j < open.length; j++) {
+					shares[open[j]] = openShares[j];
+				}
+				return new Capped(shares, 0);
+			}
+		}
+	}
+
+	/**
+	 * Shares with a cap.
+	 *
+	 * @param shares each sample's share
+	 * @param left the bytes that no sample could take
+	 */
+	record Capped(long[] shares, long left) {
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.jvmpprof.heap.AllocationCounts.Bucket;
+
 /**
  * Remembers how each type's bytes were split in one exact answer, so that the next one moves bytes only where the
  * samples changed: a sample still alive keeps its share, so do the bytes that no sample stood for, and what the
@@ -19,6 +21,11 @@ import java.util.TreeMap;
  * <p>A sample is known again by its type, its size and its allocation time, within {@link #SAME_TIME_NANOS}: the
  * leak profiler writes the same object's time anew in each recording it dumps, converted from ticks by that
  * recording's own clock reading, and the nanoseconds were seen to differ by about a tenth of a microsecond.
+ *
+ * <p>A new sample stands for no more than its site allocated since the last answer: in a JVM whose leak profiler
+ * takes new samples seldom, the only new one of a type may be a buffer a request keeps (a pooled response buffer,
+ * Flight Recorder's metadata rewritten at a dump), and time weights gave it all that the type gained: 41 MiB of a
+ * leak's 40 at a request's buffer. What the site could not have allocated stays with the type, not sampled.
  */
 final class LiveShareMemory {
 
@@ -28,15 +35,18 @@ final class LiveShareMemory {
 
 	private final Map<String, TypeShares> next = new HashMap<>();
 
+	private Map<Bucket, double[]> allocatedBefore = Map.of();
+
 	/**
 	 * Splits a type's bytes between its live samples and what none of them stands for.
 	 * @param type the type's name, as the class histogram writes it
 	 * @param samples the type's live samples
 	 * @param weights what each sample stands for, in the order of {@code samples}
+	 * @param caps the most bytes each sample may stand for where it is new, in the order of {@code samples}
 	 * @param bytes the type's bytes to split; never less than the samples' sizes
 	 * @return each sample's share, and the bytes that no sample stands for
 	 */
-	Split spread(String type, List<LiveObject> samples, double[] weights, long bytes) {
+	Split spread(String type, List<LiveObject> samples, double[] weights, double[] caps, long bytes) {
 		TypeShares before = this.shares.getOrDefault(type, TypeShares.NONE);
 		int n = samples.size();
 		long[] shares = new long[n];
@@ -69,10 +79,13 @@ final class LiveShareMemory {
 		}
 		else {
 			double[] freshWeights = fresh.stream().mapToDouble((i) -> weights[i]).toArray();
-			long[] freshShares = LiveHeapShares.of(sizes(samples, fresh), freshWeights, bytes - kept);
+			double[] freshCaps = fresh.stream().mapToDouble((i) -> caps[i]).toArray();
+			LiveHeapShares.Capped freshShares = LiveHeapShares.capped(sizes(samples, fresh), freshWeights, freshCaps,
+					bytes - kept);
 			for (int j = 0; j < fresh.size(); j++) {
-				shares[fresh.get(j)] = freshShares[j];
+				shares[fresh.get(j)] = freshShares.shares()[j];
 			}
+			unsampled += freshShares.left();
 		}
 		TypeShares remembered = new TypeShares(unsampled);
 		for (int i = 0; i < n; i++) {
@@ -83,12 +96,29 @@ final class LiveShareMemory {
 	}
 
 	/**
+	 * Returns the bytes a bucket allocated since the last answer.
+	 * @param bucket a live sample's site and size class
+	 * @param allocations the allocations now, per bucket {@code [objects, bytes]}
+	 * @return the bytes, or infinity where the bucket's allocations were not counted
+	 */
+	double allocatedSince(Bucket bucket, Map<Bucket, double[]> allocations) {
+		double[] now = allocations.get(bucket);
+		if (now == null) {
+			return Double.POSITIVE_INFINITY;
+		}
+		double[] before = this.allocatedBefore.get(bucket);
+		return now[1] - ((before != null) ? before[1] : 0);
+	}
+
+	/**
 	 * Ends an answer: the split it made is the one the next answer starts from; samples that died and types it did
 	 * not see are forgotten.
+	 * @param allocations the allocations the answer showed, per bucket {@code [objects, bytes]}
 	 */
-	void answered() {
+	void answered(Map<Bucket, double[]> allocations) {
 		this.shares = new HashMap<>(this.next);
 		this.next.clear();
+		this.allocatedBefore = allocations;
 	}
 
 	private static long[] sizes(List<LiveObject> samples, List<Integer> indexes) {

@@ -47,9 +47,10 @@ class GoToolHeapProfileTests {
 	void rawShouldHaveTheHeaderShapeOfGosHeapProfile() throws Exception {
 		Result result = GoTool.pprof("-raw", url("/heap"));
 		assertThat(result.exitCode()).as(result.stderr()).isZero();
-		// pprof prints a profile's comments first; ours says as of which collection in-use holds. Go's has none.
+		// pprof prints a profile's comments first; ours says as of which marking in-use holds. Go's has none.
 		List<String> comments = result.lines().stream().takeWhile((line) -> line.startsWith("Comment: ")).toList();
-		assertThat(comments).singleElement(STRING).startsWith("Comment: inuse: as of the last garbage collection");
+		assertThat(comments).singleElement(STRING)
+			.startsWith("Comment: inuse: the objects alive at the old-generation marking of ");
 		List<String> ours = result.lines().subList(comments.size(), result.lines().size());
 		List<String> go = Files.readAllLines(REFERENCE);
 		assertThat(ours.get(0)).isEqualTo(go.get(0)).isEqualTo("PeriodType: space bytes");
