@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -102,6 +103,19 @@ final class ClassHistogram {
 	 */
 	long totalBytes() {
 		return this.byType.values().stream().mapToLong((counts) -> counts[1]).sum();
+	}
+
+	/**
+	 * Returns the bytes of the types other than {@code types}.
+	 * @param types the types to leave out, by Java name
+	 * @return the live bytes of the others
+	 */
+	long bytesExcept(Set<String> types) {
+		return this.byType.entrySet()
+			.stream()
+			.filter((type) -> !types.contains(type.getKey()))
+			.mapToLong((type) -> type.getValue()[1])
+			.sum();
 	}
 
 	private static boolean isNumber(String field) {

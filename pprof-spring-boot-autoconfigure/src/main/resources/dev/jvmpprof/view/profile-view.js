@@ -211,7 +211,9 @@
 		for (const s of p.samples) {
 			s.stack = stack(p, s.locationIds);
 			s.ownStart = ownCodeStart(s.stack);
-			s.noStack = s.stack.length === 1 && /^\[.*\]$/.test(s.stack[0]);
+			// A bracketed pseudo-frame alone, or above the allocated type: a heap profile's bytes that no allocation
+			// stack stands for, in all or of one type.
+			s.noStack = s.stack.length <= 2 && /^\[.*\]$/.test(s.stack[0]);
 		}
 		return p;
 	}
