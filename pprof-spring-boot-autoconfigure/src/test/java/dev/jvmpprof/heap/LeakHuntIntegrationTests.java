@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=pprof")
-// The leak with gc=1 first: a JVM that has kept many old objects takes new live samples seldom, and after another
-// minute of leaking a sample from a request's own pooled buffers took a third of byte[]'s growth (0.16x, 0.72x).
+// The leak with gc=1 first, in the JVM whose leak profiler has kept the fewest old objects: with a minute more of leak
+// it takes new live samples more seldom (BENCHMARKS.md, "Leak hunt").
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeakHuntIntegrationTests {
 
@@ -55,16 +55,7 @@ class LeakHuntIntegrationTests {
 	void diffOfTwoHeapAnswersWithGcShouldShowTheLeakGrownByWhatItLeakedAndTheCacheNot() throws Exception {
 		Path base = this.directory.resolve("base.pb.gz");
 		Path later = this.directory.resolve("later.pb.gz");
-		long leaked;
-		try (LeakingService service = LeakingService.start()) {
-			// A leak is hunted in a service that has run for a while: its objects have been sampled by then.
-			await().atMost(Duration.ofMinutes(2)).until(() -> service.leakedBytes() >= 10 * MIB);
-			long atBase = service.leakedBytes();
-			fetchHeap(base, "heap?gc=1");
-			await().atMost(Duration.ofMinutes(3)).until(() -> service.leakedBytes() >= atBase + 40 * MIB);
-			leaked = service.leakedBytes() - atBase;
-			fetchHeap(later, "heap?gc=1");
-		}
+		long leaked = leakBetween(base, later, "heap?gc=1", null);
 		assertLeakFound(base, later, leaked, 0.8, 1.25, 0.1);
 	}
 
@@ -74,22 +65,34 @@ class LeakHuntIntegrationTests {
 		Path base = this.directory.resolve("base.pb.gz");
 		Path later = this.directory.resolve("later.pb.gz");
 		Path exact = this.directory.resolve("exact.pb.gz");
-		long leaked;
-		try (LeakingService service = LeakingService.start()) {
-			await().atMost(Duration.ofMinutes(2)).until(() -> service.leakedBytes() >= 10 * MIB);
-			long atBase = service.leakedBytes();
-			fetchHeap(base, "heap");
-			await().atMost(Duration.ofMinutes(3)).until(() -> service.leakedBytes() >= atBase + 40 * MIB);
-			leaked = service.leakedBytes() - atBase;
-			fetchHeap(later, "heap");
-			fetchHeap(exact, "heap?gc=1");
-		}
+		long leaked = leakBetween(base, later, "heap", exact);
 		double total = DecodedProfile.decode(Files.readAllBytes(later)).total(3);
 		double live = DecodedProfile.decode(Files.readAllBytes(exact)).total(3);
 		assertThat(total / live).as("plain answer's in-use total (%.1f MiB), to the live heap a full collection "
 				+ "found right after (%.1f MiB)", total / MIB, live / MIB)
 			.isBetween(0.67, 1.5);
 		assertLeakFound(base, later, leaked, 0.67, 1.5, 0.25);
+	}
+
+	/**
+	 * Runs the leaking service and takes {@code profile} into {@code base} and, 40 MiB of leak later, into
+	 * {@code later}, then {@code heap?gc=1} into {@code exactAfter} where given.
+	 * @return the bytes leaked between the two answers
+	 */
+	private long leakBetween(Path base, Path later, String profile, Path exactAfter) throws Exception {
+		try (LeakingService service = LeakingService.start()) {
+			// A leak is hunted in a service that has run for a while: its objects have been sampled by then.
+			await().atMost(Duration.ofMinutes(2)).until(() -> service.leakedBytes() >= 10 * MIB);
+			long atBase = service.leakedBytes();
+			fetchHeap(base, profile);
+			await().atMost(Duration.ofMinutes(3)).until(() -> service.leakedBytes() >= atBase + 40 * MIB);
+			long leaked = service.leakedBytes() - atBase;
+			fetchHeap(later, profile);
+			if (exactAfter != null) {
+				fetchHeap(exactAfter, "heap?gc=1");
+			}
+			return leaked;
+		}
 	}
 
 	private void assertLeakFound(Path base, Path later, long leaked, double leakLow, double leakHigh,
