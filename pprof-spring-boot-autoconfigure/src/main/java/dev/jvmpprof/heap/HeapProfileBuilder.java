@@ -157,8 +157,12 @@ final class HeapProfileBuilder {
 			Map<LiveObject, Double> weights, LiveShareMemory memory) {
 		long attributed = bytes - before;
 		double bytesPerInstance = (instances > 0) ? (double) bytes / instances : 0;
+		double[] caps = samples.stream()
+			.mapToDouble((sample) -> memory.allocatedSince(new Bucket(sample.site(), SizeClass.of(sample.size())),
+					this.allocations))
+			.toArray();
 		LiveShareMemory.Split split = memory.spread(type, samples,
-				samples.stream().mapToDouble(weights::get).toArray(), this.allocations, Math.max(attributed, 0));
+				samples.stream().mapToDouble(weights::get).toArray(), caps, Math.max(attributed, 0));
 		// Each sample stands for objects of its own size, so that a site's bytes per object is its objects' size; a
 		// class's instances all have one size, so its count stays exact, an array type's is estimated.
 		double attributedObjects = 0;

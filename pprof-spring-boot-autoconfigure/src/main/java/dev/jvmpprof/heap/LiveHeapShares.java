@@ -76,17 +76,15 @@ final class LiveHeapShares {
 
 	/**
 	 * Returns each sample's share of {@code bytes} in proportion to its weight, as {@link #of(long[], double[], long)}
-	 * does, where the samples of a group together take no more than the group's cap (or their sizes, where those are
-	 * larger): what a capped group cannot take goes to the other groups by their weights, and what none can take is
-	 * left.
+	 * does, where no sample's share exceeds its cap (or its size, where that is larger): what a capped sample cannot
+	 * take goes to the others by their weights, and what none can take is left.
 	 * @param sizes the sizes of the sampled objects
 	 * @param weights what each sample stands for, in any unit
-	 * @param groups each sample's group, an index into {@code caps}
-	 * @param caps the most each group's samples may stand for together
+	 * @param caps the most each sample may stand for
 	 * @param bytes the bytes to spread; never less than the sum of sizes
 	 * @return the share of each sample, in the order of {@code sizes}, and the bytes left
 	 */
-	static Capped capped(long[] sizes, double[] weights, int[] groups, double[] caps, long bytes) {
+	static Capped capped(long[] sizes, double[] weights, double[] caps, long bytes) {
 		int n = sizes.length;
 		long[] shares = sizes.clone();
 		boolean[] fixed = new boolean[n];
@@ -96,25 +94,17 @@ final class LiveHeapShares {
 			if (open.length == 0) {
 				return new Capped(shares, Math.max(remaining, 0));
 			}
-			long[] openShares = of(Arrays.stream(open).mapToLong((i) -> sizes[i]).toArray(),
-					Arrays.stream(open).mapToDouble((i) -> weights[i]).toArray(), remaining);
-			double[] totals = new double[caps.length];
-			for (int j = 0; j < open.length; j++) {
-				totals[groups[open[j]]] += openShares[j];
-			}
+			long[] openSizes = Arrays.stream(open).mapToLong((i) -> sizes[i]).toArray();
+			double[] openWeights = Arrays.stream(open).mapToDouble((i) -> weights[i]).toArray();
+			long[] openShares = of(openSizes, openWeights, remaining);
 			boolean over = false;
-			for (int g = 0; g < caps.length; g++) {
-				if (totals[g] > caps[g]) {
-					// The group takes its cap, split as its samples' shares were, each at least its size.
-					double scale = caps[g] / totals[g];
-					for (int j = 0; j < open.length; j++) {
-						int i = open[j];
-						if (groups[i] == g) {
-							shares[i] = Math.max(sizes[i], (long) (openShares[j] * scale));
-							fixed[i] = true;
-							remaining -= shares[i];
-						}
-					}
+			for (int j = 0; j < open.length; j++) {
+				int i = open[j];
+				long cap = (long) Math.max(sizes[i], Math.min(caps[i], Long.MAX_VALUE));
+				if (openShares[j] > cap) {
+					shares[i] = cap;
+					fixed[i] = true;
+					remaining -= cap;
 					over = true;
 				}
 			}

@@ -22,12 +22,10 @@ import dev.jvmpprof.heap.AllocationCounts.Bucket;
  * leak profiler writes the same object's time anew in each recording it dumps, converted from ticks by that
  * recording's own clock reading, and the nanoseconds were seen to differ by about a tenth of a microsecond.
  *
- * <p>The new samples of a site (a bucket) stand together for no more than it allocated since the last answer: in a
- * JVM whose leak profiler takes new samples seldom, the only new one of a type may be a buffer a request keeps (a
- * pooled response buffer, Flight Recorder's metadata rewritten at a dump), and time weights gave it all that the type
- * gained: 41 MiB of a leak's 40 at a request's buffer; and the shares of garbage sampled alive at a marking, dead at
- * the next, went to a leak's new samples (1.58x). What no site could have allocated stays with the type, not
- * sampled.
+ * <p>A new sample stands for no more than its site allocated since the last answer: in a JVM whose leak profiler
+ * takes new samples seldom, the only new one of a type may be a buffer a request keeps (a pooled response buffer,
+ * Flight Recorder's metadata rewritten at a dump), and time weights gave it all that the type gained: 41 MiB of a
+ * leak's 40 at a request's buffer. What the site could not have allocated stays with the type, not sampled.
  */
 final class LiveShareMemory {
 
@@ -44,13 +42,11 @@ final class LiveShareMemory {
 	 * @param type the type's name, as the class histogram writes it
 	 * @param samples the type's live samples
 	 * @param weights what each sample stands for, in the order of {@code samples}
-	 * @param allocations the allocations now, per bucket {@code [objects, bytes]}: the new samples of a bucket stand
-	 * together for no more than it allocated since the last answer
+	 * @param caps the most bytes each sample may stand for where it is new, in the order of {@code samples}
 	 * @param bytes the type's bytes to split; never less than the samples' sizes
 	 * @return each sample's share, and the bytes that no sample stands for
 	 */
-	Split spread(String type, List<LiveObject> samples, double[] weights, Map<Bucket, double[]> allocations,
-			long bytes) {
+	Split spread(String type, List<LiveObject> samples, double[] weights, double[] caps, long bytes) {
 		TypeShares before = this.shares.getOrDefault(type, TypeShares.NONE);
 		int n = samples.size();
 		long[] shares = new long[n];
@@ -83,18 +79,8 @@ final class LiveShareMemory {
 		}
 		else {
 			double[] freshWeights = fresh.stream().mapToDouble((i) -> weights[i]).toArray();
-			List<Bucket> buckets = new ArrayList<>();
-			int[] groups = new int[fresh.size()];
-			for (int j = 0; j < fresh.size(); j++) {
-				LiveObject sample = samples.get(fresh.get(j));
-				Bucket bucket = new Bucket(sample.site(), SizeClass.of(sample.size()));
-				if (!buckets.contains(bucket)) {
-					buckets.add(bucket);
-				}
-				groups[j] = buckets.indexOf(bucket);
-			}
-			double[] caps = buckets.stream().mapToDouble((bucket) -> allocatedSince(bucket, allocations)).toArray();
-			LiveHeapShares.Capped freshShares = LiveHeapShares.capped(sizes(samples, fresh), freshWeights, groups, caps,
+			double[] freshCaps = fresh.stream().mapToDouble((i) -> caps[i]).toArray();
+			LiveHeapShares.Capped freshShares = LiveHeapShares.capped(sizes(samples, fresh), freshWeights, freshCaps,
 					bytes - kept);
 			for (int j = 0; j < fresh.size(); j++) {
 				shares[fresh.get(j)] = freshShares.shares()[j];

@@ -39,18 +39,18 @@ class LiveHeapSharesTests {
 	}
 
 	@Test
-	void aCappedGroupShouldGiveWhatItCannotTakeToTheOthers() {
+	void aCappedSampleShouldGiveWhatItCannotTakeToTheOthers() {
 		LiveHeapShares.Capped capped = LiveHeapShares.capped(new long[] { 1024, 1024, 1024 },
-				new double[] { 1, 1, 2 }, new int[] { 0, 0, 1 }, new double[] { 4096, Double.POSITIVE_INFINITY },
+				new double[] { 1, 1, 2 }, new double[] { 4096, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY },
 				40_960);
-		assertThat(capped.shares()).containsExactly(2048, 2048, 36_864);
+		assertThat(capped.shares()).containsExactly(4096, 12_288, 24_576);
 		assertThat(capped.left()).isZero();
 	}
 
 	@Test
-	void whatNoGroupCanTakeShouldBeLeft() {
+	void whatNoSampleCanTakeShouldBeLeft() {
 		LiveHeapShares.Capped capped = LiveHeapShares.capped(new long[] { 1024, 2048 }, new double[] { 1, 1 },
-				new int[] { 0, 1 }, new double[] { 4096, 0 }, 40_960);
+				new double[] { 4096, 0 }, 40_960);
 		assertThat(capped.shares()).containsExactly(4096, 2048);
 		assertThat(capped.left()).isEqualTo(40_960 - 4096 - 2048);
 	}

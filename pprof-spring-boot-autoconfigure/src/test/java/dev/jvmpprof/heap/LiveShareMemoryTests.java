@@ -1,5 +1,6 @@
 package dev.jvmpprof.heap;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -115,15 +116,13 @@ class LiveShareMemoryTests {
 	}
 
 	@Test
-	void newSamplesShouldStandTogetherForNoMoreThanTheirSiteAllocatedSinceTheLastAnswer() {
-		Bucket leak = new Bucket(LEAK, 1024);
-		this.memory.spread(TYPE, List.of(OLD), new double[] { 1 }, Map.of(), 20_000);
-		this.memory.answered(Map.of(leak, new double[] { 10, 10_240 }));
-		LiveObject newer = new LiveObject(LEAK, 1024, 4_000 * MILLISECOND);
-		Split split = this.memory.spread(TYPE, List.of(OLD, NEW, newer), new double[] { 1, 1, 1 },
-				Map.of(leak, new double[] { 15, 15_360 }), 50_000);
-		assertThat(split.shares()).containsExactly(20_000, 2560, 2560);
-		assertThat(split.unsampled()).isEqualTo(50_000 - 20_000 - 5120);
+	void aNewSampleShouldStandForNoMoreThanItsSiteAllocatedSinceTheLastAnswer() {
+		spread(List.of(OLD), new double[] { 1 }, 20_000);
+		this.memory.answered(Map.of());
+		double[] caps = { Double.POSITIVE_INFINITY, 5_000 };
+		Split split = this.memory.spread(TYPE, List.of(OLD, NEW), new double[] { 1, 1 }, caps, 50_000);
+		assertThat(split.shares()).containsExactly(20_000, 5_000);
+		assertThat(split.unsampled()).isEqualTo(25_000);
 	}
 
 	@Test
@@ -135,7 +134,9 @@ class LiveShareMemoryTests {
 	}
 
 	private Split spread(List<LiveObject> samples, double[] weights, long bytes) {
-		return this.memory.spread(TYPE, samples, weights, Map.of(), bytes);
+		double[] uncapped = new double[samples.size()];
+		Arrays.fill(uncapped, Double.POSITIVE_INFINITY);
+		return this.memory.spread(TYPE, samples, weights, uncapped, bytes);
 	}
 
 }
