@@ -179,13 +179,9 @@ final class MarkingCensus {
 
 		private final Map<Long, Long> heapAfter = new HashMap<>();
 
-		private final Map<Long, String> youngTypes = new TreeMap<>();
+		private final Map<Long, Young> young = new TreeMap<>();
 
-		private final Map<Long, Instant> youngStarts = new HashMap<>();
-
-		private final Map<Long, Duration> ended = new HashMap<>();
-
-		private final Map<Long, Instant> endedAt = new HashMap<>();
+		private final Map<Long, Ended> ended = new HashMap<>();
 
 		private final CompletableFuture<Census> result = new CompletableFuture<>();
 
@@ -215,14 +211,10 @@ final class MarkingCensus {
 						this.heapAfter.put(collection, event.getLong("heapUsed"));
 					}
 				}
-				case COLLECTION -> {
-					this.ended.put(collection, event.getDuration("sumOfPauses"));
-					this.endedAt.put(collection, event.getEndTime());
-				}
-				case YOUNG_COLLECTION -> {
-					this.youngTypes.put(collection, event.getString("type"));
-					this.youngStarts.put(collection, event.getStartTime());
-				}
+				case COLLECTION -> this.ended.put(collection,
+						new Ended(event.getEndTime(), event.getDuration("sumOfPauses")));
+				case YOUNG_COLLECTION -> this.young.put(collection,
+						new Young(event.getStartTime(), event.getString("type")));
 				default -> {
 				}
 			}
@@ -241,7 +233,7 @@ final class MarkingCensus {
 					});
 			}
 			if (this.census >= 0) {
-				Long after = heapAfterMixedCollections();
+				Long after = heapAfterMixedCollections(false);
 				if (after != null) {
 					complete(after);
 				}
@@ -250,27 +242,25 @@ final class MarkingCensus {
 
 		/**
 		 * Returns the lowest heap in use after the marking's remark pause and the mixed collections that followed,
-		 * once they are over (a young collection that is not a mixed one came) or where none came within
-		 * {@link #MIXED_WAIT}; null while they may still come.
+		 * once they are over (a young collection that is not a mixed one came), where none came within
+		 * {@link #MIXED_WAIT}, or {@code now}; null while they may still come.
 		 */
-		private Long heapAfterMixedCollections() {
+		private Long heapAfterMixedCollections(boolean now) {
 			long lowest = this.heapAfter.getOrDefault(this.census, Long.MAX_VALUE);
-			boolean young = false;
-			Instant cycleEnd = this.endedAt.get(this.census);
-			for (Map.Entry<Long, String> collection : this.youngTypes.entrySet()) {
-				if (collection.getKey() < this.census || !this.youngStarts.get(collection.getKey()).isAfter(cycleEnd)) {
+			boolean any = false;
+			Instant cycleEnd = this.ended.get(this.census).at();
+			for (Map.Entry<Long, Young> collection : this.young.entrySet()) {
+				if (collection.getKey() < this.census || !collection.getValue().start().isAfter(cycleEnd)) {
 					continue;
 				}
-				young = true;
-				if (collection.getValue().equals("Prepare Mixed") || collection.getValue().equals("Mixed")) {
-					lowest = Math.min(lowest, this.heapAfter.getOrDefault(collection.getKey(), lowest));
-				}
-				else {
+				any = true;
+				if (!collection.getValue().mixed()) {
 					// The mixed collections are over, or G1 found too little garbage to make any.
 					return lowest;
 				}
+				lowest = Math.min(lowest, this.heapAfter.getOrDefault(collection.getKey(), lowest));
 			}
-			return (!young && Instant.now().isAfter(this.censusEndSeen.plus(MIXED_WAIT))) ? lowest : null;
+			return (now || (!any && Instant.now().isAfter(this.censusEndSeen.plus(MIXED_WAIT)))) ? lowest : null;
 		}
 
 		/**
@@ -280,13 +270,7 @@ final class MarkingCensus {
 		synchronized Census completeNow() {
 			completeIfCounted();
 			if (this.census >= 0 && !this.result.isDone()) {
-				Long lowest = this.heapAfter.getOrDefault(this.census, Long.MAX_VALUE);
-				for (Map.Entry<Long, String> collection : this.youngTypes.entrySet()) {
-					if (collection.getKey() > this.census && this.heapAfter.containsKey(collection.getKey())) {
-						lowest = Math.min(lowest, this.heapAfter.get(collection.getKey()));
-					}
-				}
-				complete(lowest);
+				complete(heapAfterMixedCollections(true));
 			}
 			return this.result.getNow(null);
 		}
@@ -297,7 +281,20 @@ final class MarkingCensus {
 					at.getEpochSecond() * 1_000_000_000L + at.getNano());
 			long after = (heapAfterMixed != Long.MAX_VALUE) ? heapAfterMixed : counted.totalBytes();
 			this.result.complete(new Census(counted, Math.max(after - counted.totalBytes(), 0), at,
-					this.ended.get(this.census)));
+					this.ended.get(this.census).pauses()));
+		}
+
+		/** A young collection: when it started, and G1's type for it. */
+		private record Young(Instant start, String type) {
+
+			boolean mixed() {
+				return this.type.equals("Prepare Mixed") || this.type.equals("Mixed");
+			}
+
+		}
+
+		/** An old collection's end, and its pauses. */
+		private record Ended(Instant at, Duration pauses) {
 		}
 
 	}
