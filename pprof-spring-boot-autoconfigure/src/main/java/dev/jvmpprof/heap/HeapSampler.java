@@ -212,9 +212,9 @@ public final class HeapSampler implements Closeable {
 	 */
 	public StackProfile snapshot() throws IOException, InterruptedException {
 		MarkingCensus markings = this.census;
-		Optional<MarkingCensus.Census> census = (markings != null) ? markings.take() : Optional.empty();
+		Optional<MarkingCensus.Census> taken = (markings != null) ? markings.take() : Optional.empty();
 		ClassHistogram exact = this.lastExact;
-		return snapshot(Optional.empty(), (exact != null) ? census.map((counts) -> counts.boundedBy(exact)) : census);
+		return snapshot(Optional.empty(), (exact != null) ? taken.map((counts) -> counts.boundedBy(exact)) : taken);
 	}
 
 	/**
@@ -271,8 +271,8 @@ public final class HeapSampler implements Closeable {
 	private static String censusComment(MarkingCensus.Census census, int liveSamples) {
 		return "inuse: the objects alive at the old-generation marking of " + census.countedAt() + ", each type that "
 				+ "held 0.5% of the heap or more exact (its leaf frame), the rest of the heap after that marking "
-				+ "spread over its samples; a type's split between the sites that allocated it is estimated from "
-				+ liveSamples + " live samples";
+				+ "(at most what the last exact count found of those types) spread over its samples; a type's split "
+				+ "between the sites that allocated it is estimated from " + liveSamples + " live samples";
 	}
 
 	private static String exactComment(int liveSamples) {
