@@ -68,6 +68,8 @@ public final class HeapSampler implements Closeable {
 
 	private final LiveShareMemory liveShares = new LiveShareMemory();
 
+	private final AllocationLog allocationLog = AllocationLog.ofThisJvm();
+
 	// Kept apart from the full collections' shares: a census is taken at another time and leaves small types out,
 	// and each kind of answer is compared with its own kind.
 	private final LiveShareMemory censusShares = new LiveShareMemory();
@@ -156,7 +158,7 @@ public final class HeapSampler implements Closeable {
 	 * @param ask whether to ask
 	 */
 	public void askForMarkings(boolean ask) {
-		this.census = ask ? MarkingCensus.ofThisJvm(this.recording).orElse(null) : null;
+		this.census = ask ? MarkingCensus.ofThisJvm(this.recording, this.allocationLog).orElse(null) : null;
 	}
 
 	private void count(RecordedEvent event) {
@@ -200,6 +202,11 @@ public final class HeapSampler implements Closeable {
 		if (type != null && size > 0) {
 			double[] counter = this.allocationSites.counter(type.getName(), size, event.getStackTrace());
 			this.counts.add(counter, objects, objects * size);
+			if (this.allocationLog.isOpen()) {
+				Instant at = event.getStartTime();
+				this.allocationLog.add(at.getEpochSecond() * 1_000_000_000L + at.getNano(), type.getName(), size,
+						objects);
+			}
 		}
 	}
 

@@ -67,7 +67,9 @@ final class LiveShareMemory {
 			unsampled = bytes;
 		}
 		else if (kept == 0) {
-			shares = LiveHeapShares.of(sizes(samples, null), weights, bytes);
+			LiveHeapShares.Capped first = LiveHeapShares.capped(sizes(samples, null), weights, caps, bytes);
+			shares = first.shares();
+			unsampled += first.left();
 		}
 		else if (fresh.isEmpty() || kept > bytes) {
 			// Nothing new to give the difference to, or the type shrank: the kept shares scale to its bytes.

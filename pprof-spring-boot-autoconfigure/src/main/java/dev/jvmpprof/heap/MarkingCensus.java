@@ -27,7 +27,9 @@ import dev.jvmpprof.jfr.ContinuousRecording;
  * {@code jdk.ObjectCountAfterGC}, enabled only while a census waits, counts the marked objects by type in the
  * marking's remark pause (a walk of the heap: 5 ms against 1 ms on 120-220 MB in use). It reports the types that
  * hold at least 0.5% of the heap ({@code -XX:ObjectCountCutOffPercent}); the rest of the heap after the marking and
- * its mixed collections is {@link Census#uncounted()}.
+ * its mixed collections is {@link Census#uncounted()}. The remark takes every young object for alive, garbage
+ * included, so each counted type loses what it allocated since the young collection before the count, from the
+ * allocation samples the sampler keeps in an {@link AllocationLog} while a census waits.
  *
  * <p>What it costs and how it is bounded: one concurrent marking (G1's own threads, no full pause) per census; a
  * census is reused for {@link #MIN_INTERVAL}, the next is asked for only after 200 times the last one's pauses (at
@@ -73,24 +75,29 @@ final class MarkingCensus {
 
 	private final G1MarkingRequest request;
 
+	private final AllocationLog allocations;
+
 	private Census last;
 
 	private Instant nextAllowed = Instant.MIN;
 
 	private boolean tooCostly;
 
-	MarkingCensus(ContinuousRecording recording, G1MarkingRequest request) {
+	MarkingCensus(ContinuousRecording recording, G1MarkingRequest request, AllocationLog allocations) {
 		this.recording = recording;
 		this.request = request;
+		this.allocations = allocations;
 	}
 
 	/**
 	 * Returns a census for this JVM, where its collector can be asked for a marking.
 	 * @param recording the always-on stream the counts are read from
+	 * @param allocations the log the sampler keeps allocations in while it is open, to leave the young generation
+	 * out of a count
 	 * @return the census, or empty where the JVM is not G1 or does not let a marking be asked for
 	 */
-	static Optional<MarkingCensus> ofThisJvm(ContinuousRecording recording) {
-		return G1MarkingRequest.ofThisJvm().map((request) -> new MarkingCensus(recording, request));
+	static Optional<MarkingCensus> ofThisJvm(ContinuousRecording recording, AllocationLog allocations) {
+		return G1MarkingRequest.ofThisJvm().map((request) -> new MarkingCensus(recording, request, allocations));
 	}
 
 	/**
@@ -119,7 +126,8 @@ final class MarkingCensus {
 	}
 
 	private Census count(Instant asked) throws InterruptedException {
-		Counts counts = new Counts(asked);
+		Counts counts = new Counts(asked, this.allocations);
+		this.allocations.open();
 		try (ContinuousRecording.Subscription subscription = this.recording
 			.subscribe(Set.of(OBJECT_COUNT, COLLECTION, HEAP_SUMMARY, YOUNG_COLLECTION), null, counts::add)) {
 			subscription.onFlush(counts::completeIfCounted);
@@ -136,12 +144,16 @@ final class MarkingCensus {
 		catch (ExecutionException | IllegalStateException ex) {
 			return null;
 		}
+		finally {
+			this.allocations.close();
+		}
 	}
 
 	/**
 	 * The live objects of the larger types as a marking counted them.
 	 *
-	 * @param counted the types that held at least 0.5% of the heap, exact, counted in the remark pause
+	 * @param counted the types that held at least 0.5% of the heap, exact, counted in the remark pause, less what the
+	 * young generation held of them then
 	 * @param uncounted the rest of the heap in use after the marking and the mixed collections that followed it: the
 	 * smaller types, and what garbage G1 leaves by design
 	 * @param countedAt when the count ran; objects allocated after it are not in it
@@ -173,6 +185,8 @@ final class MarkingCensus {
 
 		private final Instant asked;
 
+		private final AllocationLog allocations;
+
 		private final Map<Long, Map<String, long[]>> byCollection = new HashMap<>();
 
 		private final Map<Long, Instant> countedAt = new HashMap<>();
@@ -189,8 +203,9 @@ final class MarkingCensus {
 
 		private Instant censusEndSeen;
 
-		Counts(Instant asked) {
+		Counts(Instant asked, AllocationLog allocations) {
 			this.asked = asked;
+			this.allocations = allocations;
 		}
 
 		synchronized void add(RecordedEvent event) {
@@ -277,11 +292,43 @@ final class MarkingCensus {
 
 		private void complete(long heapAfterMixed) {
 			Instant at = this.countedAt.get(this.census);
-			ClassHistogram counted = ClassHistogram.of(this.byCollection.get(this.census),
-					at.getEpochSecond() * 1_000_000_000L + at.getNano());
+			long youngFrom = nanos(youngGenerationFrom(at));
+			Map<String, double[]> young = this.allocations.between(youngFrom, nanos(at));
+			// Samples allocated since the young generation began stand for its objects, which are left out too.
+			ClassHistogram counted = ClassHistogram.of(less(this.byCollection.get(this.census), young), youngFrom);
 			long after = (heapAfterMixed != Long.MAX_VALUE) ? heapAfterMixed : counted.totalBytes();
 			this.result.complete(new Census(counted, Math.max(after - counted.totalBytes(), 0), at,
 					this.ended.get(this.census).pauses()));
+		}
+
+		/**
+		 * Returns when the young generation that the count saw began: the end of the last young collection before
+		 * it, the one that started the marking where this census asked for it.
+		 */
+		private Instant youngGenerationFrom(Instant count) {
+			Instant from = this.asked;
+			for (Long collection : this.young.keySet()) {
+				Ended end = this.ended.get(collection);
+				if (end != null && end.at().isBefore(count) && end.at().isAfter(from)) {
+					from = end.at();
+				}
+			}
+			return from;
+		}
+
+		private static Map<String, long[]> less(Map<String, long[]> counted, Map<String, double[]> young) {
+			Map<String, long[]> old = new HashMap<>();
+			counted.forEach((type, counts) -> {
+				double[] allocated = young.get(type);
+				long bytes = (allocated != null) ? Math.max(0, counts[1] - Math.round(allocated[1])) : counts[1];
+				long instances = (counts[1] > 0) ? Math.round((double) counts[0] * bytes / counts[1]) : counts[0];
+				old.put(type, new long[] { instances, bytes });
+			});
+			return old;
+		}
+
+		private static long nanos(Instant instant) {
+			return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 		}
 
 		/** A young collection: when it started, and G1's type for it. */

@@ -41,7 +41,7 @@ class LeakHuntIntegrationTests {
 	private static final long MIB = 1024 * 1024;
 
 	private static final Pattern TOP_LINE = Pattern
-		.compile("^\\s*-?[0-9.]+(?:[kMGT]?B)?\\s+\\S+\\s+\\S+\\s+(-?[0-9.]+)([kMGT]?B)?\\s+\\S+\\s+(\\S+)$",
+		.compile("^\\s*-?[0-9.]+(?:[kMGT]?B)?\\s+\\S+\\s+\\S+\\s+(-?[0-9.]+)([kMGT]?B)?\\s+\\S+\\s+(\\S.*?)\\s*$",
 				Pattern.MULTILINE);
 
 	@LocalServerPort
@@ -56,7 +56,7 @@ class LeakHuntIntegrationTests {
 		Path base = this.directory.resolve("base.pb.gz");
 		Path later = this.directory.resolve("later.pb.gz");
 		long leaked = leakBetween(base, later, "heap?gc=1", null);
-		assertLeakFound(base, later, leaked, 0.8, 1.25, 0.1);
+		assertLeakFound(base, later, leaked, 0.8, 1.25, 0.1, false);
 	}
 
 	@Test
@@ -68,12 +68,14 @@ class LeakHuntIntegrationTests {
 		long leaked = leakBetween(base, later, "heap", exact);
 		double total = DecodedProfile.decode(Files.readAllBytes(later)).total(3);
 		double live = DecodedProfile.decode(Files.readAllBytes(exact)).total(3);
+		System.out.printf("Leak hunt: the later plain answer's in-use total is %.2fx of the live heap%n", total / live);
 		assertThat(total / live).as("plain answer's in-use total (%.1f MiB), to the live heap a full collection "
 				+ "found right after (%.1f MiB)", total / MIB, live / MIB)
 			.isBetween(0.67, 1.5);
-		// Found, and the cache not taken for a leak; above 1.5x, a plain answer's split can give the leak the shares of
-		// garbage that was alive at the first marking and dead at the second (1.58x in one run of .ci/run).
-		assertLeakFound(base, later, leaked, 0.67, 2.0, 0.25);
+		// The leak's growth at its site, or as not sampled where the leak profiler kept no new sample of it (one run in
+		// three here: it takes new samples seldom in a JVM that has run other tests), never at another site; the cache
+		// not taken for a leak.
+		assertLeakFound(base, later, leaked, 0.67, 1.5, 0.25, true);
 	}
 
 	/**
@@ -98,14 +100,18 @@ class LeakHuntIntegrationTests {
 	}
 
 	private void assertLeakFound(Path base, Path later, long leaked, double leakLow, double leakHigh,
-			double cacheShare) throws Exception {
+			double cacheShare, boolean orNotSampled) throws Exception {
 		GoTool.Result diff = GoTool.pprof("-top", "-cum", "-nodecount=1000", "-sample_index=inuse_space",
 				"-diff_base", base.toString(), later.toString());
 		assertThat(diff.exitCode()).as(diff.stderr()).isZero();
 		double leakGrowth = cumulativeBytes(diff.stdout(), "dev.jvmpprof.testing.LeakingService.leak");
 		double cacheGrowth = cumulativeBytes(diff.stdout(), "dev.jvmpprof.testing.LeakingService.cache");
-		assertThat(leakGrowth / leaked).as("growth at the leaking site, to what it leaked (%d MiB)\n%s", leaked / MIB,
-				diff.stdout())
+		double notSampledGrowth = cumulativeBytes(diff.stdout(), HeapProfileBuilder.NOT_SAMPLED);
+		System.out.printf("Leak hunt: the leak grew by %.2fx of the %d MiB leaked, not sampled by %+.1f MiB, the cache "
+				+ "by %+.1f MiB%n", leakGrowth / leaked, leaked / MIB, notSampledGrowth / MIB, cacheGrowth / MIB);
+		double found = leakGrowth + (orNotSampled ? notSampledGrowth : 0);
+		assertThat(found / leaked).as("growth at the leaking site%s, to what it leaked (%d MiB)\n%s",
+				orNotSampled ? " and not sampled" : "", leaked / MIB, diff.stdout())
 			.isBetween(leakLow, leakHigh);
 		assertThat(Math.abs(cacheGrowth)).as("change at the bounded cache, of its 64 MiB\n%s", diff.stdout())
 			.isLessThan(cacheShare * LeakingService.CACHE_CHUNKS * 64 * 1024);

@@ -1,8 +1,10 @@
 package dev.jvmpprof.heap;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +21,31 @@ class MarkingCensusTests {
 
 	private static final long MIB = 1024 * 1024;
 
+	private static final int GARBAGE_BYTES = 32 * 1024;
+
+	private static volatile Object sink;
+
 	private static long longArrays(MarkingCensus.Census census) {
 		return census.counted().byType().get("long[]")[1];
+	}
+
+	/** Any subscription starts the shared stream, as the heap sampler's does in a service. */
+	private static ContinuousRecording.Subscription startStream(ContinuousRecording recording) {
+		return recording.subscribe(Set.of("jdk.JavaMonitorWait"), null, (event) -> {
+		});
+	}
+
+	/** Other tests of this JVM may hold arrays of the same type: what counts is what a test adds. */
+	private static long longArraysAlive() {
+		return ClassHistogram.afterFullGc().orElseThrow().byType().getOrDefault("long[]", new long[2])[1];
 	}
 
 	@Test
 	void censusShouldCountWhatIsKeptAndNotTheOldGenerationsGarbage() throws Exception {
 		ContinuousRecording recording = new ContinuousRecording();
-		// Any subscription starts the shared stream, as the heap sampler's does in a service.
-		try (ContinuousRecording.Subscription stream = recording.subscribe(Set.of("jdk.JavaMonitorWait"), null,
-				(event) -> {
-				})) {
-			// Other tests of this JVM may hold arrays of the same type: what counts is what the hoard adds.
-			long before = ClassHistogram.afterFullGc().orElseThrow().byType().getOrDefault("long[]", new long[2])[1];
-			MarkingCensus census = MarkingCensus.ofThisJvm(recording).orElseThrow();
+		try (ContinuousRecording.Subscription stream = startStream(recording)) {
+			long before = longArraysAlive();
+			MarkingCensus census = MarkingCensus.ofThisJvm(recording, AllocationLog.ofThisJvm()).orElseThrow();
 			try (HeapHoard kept = HeapHoard.keep(64, 4096)) {
 				HeapHoard dead = HeapHoard.keep(96, 4096);
 				// Both old now; the second dies there, where no young collection looks.
@@ -47,6 +60,38 @@ class MarkingCensusTests {
 				assertThat(longArrays(taken.get()) - before).as("long[] bytes the hoards added")
 					.isBetween(60 * MIB, 68 * MIB);
 				assertThat(census.take()).as("a census within 10 s serves again").containsSame(taken.get());
+			}
+		}
+	}
+
+	@Test
+	void censusShouldLeaveOutTheYoungGenerationThatTheMarkingTakesForAlive() throws Exception {
+		ContinuousRecording recording = new ContinuousRecording();
+		try (ContinuousRecording.Subscription stream = startStream(recording)) {
+			long before = longArraysAlive();
+			// The sampler keeps its allocation estimates here; this test keeps the exact allocations of its garbage.
+			AllocationLog log = AllocationLog.ofThisJvm();
+			MarkingCensus census = MarkingCensus.ofThisJvm(recording, log).orElseThrow();
+			AtomicBoolean done = new AtomicBoolean();
+			Thread garbage = new Thread(() -> {
+				while (!done.get()) {
+					sink = new long[(GARBAGE_BYTES - 16) / 8];
+					Instant now = Instant.now();
+					log.add(now.getEpochSecond() * 1_000_000_000L + now.getNano(), "[J", GARBAGE_BYTES, 1);
+				}
+			});
+			try (HeapHoard kept = HeapHoard.keep(64, 4096)) {
+				System.gc();
+				garbage.start();
+				Optional<MarkingCensus.Census> taken = census.take();
+
+				assertThat(taken).isPresent();
+				assertThat(longArrays(taken.get()) - before).as("long[] bytes the hoard added")
+					.isBetween(60 * MIB, 68 * MIB);
+			}
+			finally {
+				done.set(true);
+				garbage.join();
 			}
 		}
 	}

@@ -1,0 +1,145 @@
+package dev.jvmpprof.heap;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+
+/**
+ * The allocations of a few seconds, by type and time, kept only while a census waits for its marking: what the
+ * young generation held when the marking counted it ({@link MarkingCensus}).
+ *
+ * <p>Why: G1's remark counts every object of the young generation as alive, garbage included, because the marking
+ * does not look at it. On a service with 64 MiB a second of garbage that was up to a few tens of MiB of one type at
+ * the count, more or less from one census to the next as the remark fell early or late after a young collection;
+ * the difference went to whichever samples of that type were new, and two plain answers read a leak of 40 MiB as
+ * 58. The young generation at the count is what was allocated since the young collection before it, the objects
+ * too large for it aside (G1 puts them in old regions of their own).
+ */
+final class AllocationLog {
+
+	/** A few seconds of the fastest allocating service's events, about 3 MB; beyond, the log stops growing. */
+	private static final int CAPACITY = 100_000;
+
+	private static final int INITIAL_CAPACITY = 1024;
+
+	private final long largestYoungObject;
+
+	private long[] times = new long[0];
+
+	private String[] types = new String[0];
+
+	private double[] objects = new double[0];
+
+	private double[] bytes = new double[0];
+
+	private int size;
+
+	private volatile int open;
+
+	/**
+	 * Creates a log.
+	 * @param largestYoungObject the size from which objects are not allocated in the young generation
+	 */
+	AllocationLog(long largestYoungObject) {
+		this.largestYoungObject = largestYoungObject;
+	}
+
+	/**
+	 * Creates a log for this JVM, whose collector puts objects of half a region or more in regions of their own.
+	 * @return the log
+	 */
+	static AllocationLog ofThisJvm() {
+		try {
+			HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+			long regionSize = Long.parseLong(hotSpot.getVMOption("G1HeapRegionSize").getValue());
+			return new AllocationLog((regionSize > 0) ? regionSize / 2 : Long.MAX_VALUE);
+		}
+		catch (RuntimeException ex) {
+			return new AllocationLog(Long.MAX_VALUE);
+		}
+	}
+
+	/**
+	 * Tells whether an allocation would be kept, so that a caller reads its time only then.
+	 * @return whether the log is open
+	 */
+	boolean isOpen() {
+		return this.open > 0;
+	}
+
+	/**
+	 * Starts keeping allocations, for one census; each call is matched by {@link #close()}.
+	 */
+	synchronized void open() {
+		if (this.open++ == 0) {
+			resize(INITIAL_CAPACITY);
+			this.size = 0;
+		}
+	}
+
+	/**
+	 * Stops keeping allocations, and forgets them when no census waits.
+	 */
+	synchronized void close() {
+		if (--this.open == 0) {
+			this.size = 0;
+			resize(0);
+		}
+	}
+
+	private void resize(int capacity) {
+		this.times = Arrays.copyOf(this.times, capacity);
+		this.types = Arrays.copyOf(this.types, capacity);
+		this.objects = Arrays.copyOf(this.objects, capacity);
+		this.bytes = Arrays.copyOf(this.bytes, capacity);
+	}
+
+	/**
+	 * Keeps an allocation estimate while the log is open.
+	 * @param nanos when, in nanoseconds of the epoch
+	 * @param type the type as Flight Recorder names it
+	 * @param objectSize the size of one object
+	 * @param count the objects the estimate stands for
+	 */
+	synchronized void add(long nanos, String type, long objectSize, double count) {
+		if (this.open == 0 || this.size == CAPACITY || objectSize >= this.largestYoungObject) {
+			return;
+		}
+		if (this.size == this.times.length) {
+			resize(Math.min(this.size * 2, CAPACITY));
+		}
+		this.times[this.size] = nanos;
+		this.types[this.size] = type;
+		this.objects[this.size] = count;
+		this.bytes[this.size] = count * objectSize;
+		this.size++;
+	}
+
+	/**
+	 * Returns what was allocated in a span of time, by type.
+	 * @param fromNanos the span's start, in nanoseconds of the epoch
+	 * @param toNanos its end
+	 * @return per Java type name ({@code byte[]}), {@code [objects, bytes]}
+	 */
+	synchronized Map<String, double[]> between(long fromNanos, long toNanos) {
+		Map<String, double[]> byType = new HashMap<>();
+		for (int i = 0; i < this.size; i++) {
+			if (this.times[i] >= fromNanos && this.times[i] < toNanos) {
+				double[] total = byType.computeIfAbsent(this.types[i], (type) -> new double[2]);
+				total[0] += this.objects[i];
+				total[1] += this.bytes[i];
+			}
+		}
+		Map<String, double[]> byJavaName = new HashMap<>();
+		byType.forEach((type, total) -> {
+			double[] sum = byJavaName.computeIfAbsent(JavaTypes.javaName(type), (name) -> new double[2]);
+			sum[0] += total[0];
+			sum[1] += total[1];
+		});
+		return byJavaName;
+	}
+
+}
