@@ -12,11 +12,11 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * young generation held when the marking counted it ({@link MarkingCensus}).
  *
  * <p>Why: G1's remark counts every object of the young generation as alive, garbage included, because the marking
- * does not look at it. On a service with 64 MiB a second of garbage that was up to a few tens of MiB of one type at
- * the count, more or less from one census to the next as the remark fell early or late after a young collection;
- * the difference went to whichever samples of that type were new, and two plain answers read a leak of 40 MiB as
- * 58. The young generation at the count is what was allocated since the young collection before it, the objects
- * too large for it aside (G1 puts them in old regions of their own).
+ * does not look at it: 4-8 MiB of one type at each count of a service making 64 MiB of garbage a second, 50 MiB
+ * where a thread made garbage as fast as it could ({@code MarkingCensusTests}). The samples of that garbage took
+ * shares of their type at one count and, dead, gave them to the type's new samples at the next; once a leak of
+ * 40 MiB read as 58. The young generation at the count is what was allocated since the young collection before it,
+ * the objects too large for it aside (G1 puts them in old regions of their own).
  */
 final class AllocationLog {
 

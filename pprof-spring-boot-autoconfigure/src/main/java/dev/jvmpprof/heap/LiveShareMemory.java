@@ -22,10 +22,11 @@ import dev.jvmpprof.heap.AllocationCounts.Bucket;
  * leak profiler writes the same object's time anew in each recording it dumps, converted from ticks by that
  * recording's own clock reading, and the nanoseconds were seen to differ by about a tenth of a microsecond.
  *
- * <p>A new sample stands for no more than its site allocated since the last answer: in a JVM whose leak profiler
- * takes new samples seldom, the only new one of a type may be a buffer a request keeps (a pooled response buffer,
- * Flight Recorder's metadata rewritten at a dump), and time weights gave it all that the type gained: 41 MiB of a
- * leak's 40 at a request's buffer. What the site could not have allocated stays with the type, not sampled.
+ * <p>A sample stands for no more than its cap, which the caller derives from what its site allocated since the last
+ * answer ({@link #allocatedSince}): in a JVM whose leak profiler takes new samples seldom, the only new one of a type
+ * may be a buffer a request keeps (a pooled response buffer, Flight Recorder's metadata rewritten at a dump), and
+ * time weights gave it all that the type gained: 41 MiB of a leak's 40 at a request's buffer. What no sample may
+ * stand for stays with the type, not sampled.
  */
 final class LiveShareMemory {
 

@@ -3,6 +3,7 @@ package dev.jvmpprof.heap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,11 +88,9 @@ class LeakHuntIntegrationTests {
 		try (LeakingService service = LeakingService.start()) {
 			// A leak is hunted in a service that has run for a while: its objects have been sampled by then.
 			await().atMost(Duration.ofMinutes(2)).until(() -> service.leakedBytes() >= 10 * MIB);
-			long atBase = service.leakedBytes();
-			fetchHeap(base, profile);
+			long atBase = fetchHeap(base, profile, service);
 			await().atMost(Duration.ofMinutes(3)).until(() -> service.leakedBytes() >= atBase + 40 * MIB);
-			long leaked = service.leakedBytes() - atBase;
-			fetchHeap(later, profile);
+			long leaked = fetchHeap(later, profile, service) - atBase;
 			if (exactAfter != null) {
 				fetchHeap(exactAfter, "heap?gc=1");
 			}
@@ -115,6 +114,27 @@ class LeakHuntIntegrationTests {
 			.isBetween(leakLow, leakHigh);
 		assertThat(Math.abs(cacheGrowth)).as("change at the bounded cache, of its 64 MiB\n%s", diff.stdout())
 			.isLessThan(cacheShare * LeakingService.CACHE_CHUNKS * 64 * 1024);
+	}
+
+	/**
+	 * Fetches a heap profile into {@code file}; a plain one until it is as of a marking, as two answers to compare
+	 * must be: a census that does not complete in time (a loaded machine, a large heap) leaves its answer as of the
+	 * last collection, as its comment says.
+	 * @return the bytes leaked when the answer was taken
+	 */
+	private long fetchHeap(Path file, String profile, LeakingService service) throws Exception {
+		AtomicLong leakedAt = new AtomicLong();
+		await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).until(() -> {
+			leakedAt.set(service.leakedBytes());
+			fetchHeap(file, profile);
+			String comments = String.join("\n", DecodedProfile.decode(Files.readAllBytes(file)).comments());
+			boolean asOfMarking = !profile.equals("heap") || comments.contains("old-generation marking");
+			if (!asOfMarking) {
+				System.out.println("Leak hunt: an answer not as of a marking, asked again: " + comments);
+			}
+			return asOfMarking;
+		});
+		return leakedAt.get();
 	}
 
 	/**

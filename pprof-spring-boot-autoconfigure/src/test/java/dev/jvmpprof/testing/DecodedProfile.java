@@ -66,6 +66,14 @@ public final class DecodedProfile {
 		return this.profile.getStringTable((int) index);
 	}
 
+	/**
+	 * Returns the profile's comments.
+	 * @return the comments, in order
+	 */
+	public List<String> comments() {
+		return this.profile.getCommentList().stream().map(this::string).toList();
+	}
+
 	public List<String> sampleTypes() {
 		return this.profile.getSampleTypeList().stream().map((t) -> string(t.getType()) + "/" + string(t.getUnit())).toList();
 	}
