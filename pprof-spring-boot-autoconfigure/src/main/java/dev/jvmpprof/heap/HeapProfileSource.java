@@ -63,7 +63,7 @@ public final class HeapProfileSource implements ProfileSource {
 			long windowStart = System.nanoTime();
 			Thread.sleep(window.toMillis());
 			StackProfile base = profile;
-			profile = snapshot(request).minus(base);
+			profile = laterSnapshot(request).minus(base);
 			durationNanos = System.nanoTime() - windowStart;
 		}
 		if (request.debug() > 0) {
@@ -82,6 +82,11 @@ public final class HeapProfileSource implements ProfileSource {
 		// Go's heap?gc=1: the live set is then exact as of a full collection, not of the last young one.
 		return (request.gc() && this.name == ProfileName.HEAP) ? this.sampler.snapshotAfterFullGc()
 				: this.sampler.snapshot();
+	}
+
+	private StackProfile laterSnapshot(ProfileRequest request) throws IOException, InterruptedException {
+		return (request.gc() && this.name == ProfileName.HEAP) ? this.sampler.snapshotAfterFullGc()
+				: this.sampler.snapshotAsOfLastMarking();
 	}
 
 	private int sortIndex() {
