@@ -17,11 +17,17 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * shares of their type at one count and, dead, gave them to the type's new samples at the next; once a leak of
  * 40 MiB read as 58. The young generation at the count is what was allocated since the young collection before it,
  * the objects too large for it aside (G1 puts them in old regions of their own).
+ *
+ * <p>Consecutive allocations of one type within {@link #MERGE_NANOS} are one entry, so that a thread allocating as
+ * fast as it can does not fill the log before the marking comes; a span's ends are read to within that.
  */
 final class AllocationLog {
 
-	/** A few seconds of the fastest allocating service's events, about 3 MB; beyond, the log stops growing. */
+	/** Ten seconds or more of entries, about 3 MB; beyond, the log stops growing. */
 	private static final int CAPACITY = 100_000;
+
+	/** Allocations of one type closer than this to an entry's time add to it: at most 10,000 entries a second. */
+	static final long MERGE_NANOS = 100_000;
 
 	private static final int INITIAL_CAPACITY = 1024;
 
@@ -105,7 +111,17 @@ final class AllocationLog {
 	 * @param count the objects the estimate stands for
 	 */
 	synchronized void add(long nanos, String type, long objectSize, double count) {
-		if (this.open == 0 || this.size == CAPACITY || objectSize >= this.largestYoungObject) {
+		if (this.open == 0 || objectSize >= this.largestYoungObject) {
+			return;
+		}
+		int last = this.size - 1;
+		if (last >= 0 && this.types[last].equals(type) && nanos >= this.times[last]
+				&& nanos - this.times[last] < MERGE_NANOS) {
+			this.objects[last] += count;
+			this.bytes[last] += count * objectSize;
+			return;
+		}
+		if (this.size == CAPACITY) {
 			return;
 		}
 		if (this.size == this.times.length) {

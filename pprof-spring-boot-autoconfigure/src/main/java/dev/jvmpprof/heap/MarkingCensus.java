@@ -157,9 +157,12 @@ final class MarkingCensus {
 	 * @param uncounted the rest of the heap in use after the marking and the mixed collections that followed it: the
 	 * smaller types, and what garbage G1 leaves by design
 	 * @param countedAt when the count ran; objects allocated after it are not in it
+	 * @param youngFrom when the young generation the count saw began: the end of the last young collection before
+	 * the count, or where none came after the census asked (a cycle of G1's own), that moment, from which on the
+	 * young generation's objects were left out
 	 * @param pauses the marking's pauses
 	 */
-	record Census(ClassHistogram counted, long uncounted, Instant countedAt, Duration pauses) {
+	record Census(ClassHistogram counted, long uncounted, Instant countedAt, Instant youngFrom, Duration pauses) {
 
 		/**
 		 * Bounds the types this census left out by what an exact count found of them: the heap after the mixed
@@ -170,7 +173,8 @@ final class MarkingCensus {
 		 */
 		Census boundedBy(ClassHistogram exact) {
 			long before = exact.bytesExcept(this.counted.byType().keySet());
-			return new Census(this.counted, Math.min(this.uncounted, before), this.countedAt, this.pauses);
+			return new Census(this.counted, Math.min(this.uncounted, before), this.countedAt, this.youngFrom,
+					this.pauses);
 		}
 
 	}
@@ -292,12 +296,13 @@ final class MarkingCensus {
 
 		private void complete(long heapAfterMixed) {
 			Instant at = this.countedAt.get(this.census);
-			long youngFrom = nanos(youngGenerationFrom(at));
-			Map<String, double[]> young = this.allocations.between(youngFrom, nanos(at));
+			Instant youngFrom = youngGenerationFrom(at);
+			Map<String, double[]> young = this.allocations.between(nanos(youngFrom), nanos(at));
 			// Samples allocated since the young generation began stand for its objects, which are left out too.
-			ClassHistogram counted = ClassHistogram.of(less(this.byCollection.get(this.census), young), youngFrom);
+			ClassHistogram counted = ClassHistogram.of(less(this.byCollection.get(this.census), young),
+					nanos(youngFrom));
 			long after = (heapAfterMixed != Long.MAX_VALUE) ? heapAfterMixed : counted.totalBytes();
-			this.result.complete(new Census(counted, Math.max(after - counted.totalBytes(), 0), at,
+			this.result.complete(new Census(counted, Math.max(after - counted.totalBytes(), 0), at, youngFrom,
 					this.ended.get(this.census).pauses()));
 		}
 

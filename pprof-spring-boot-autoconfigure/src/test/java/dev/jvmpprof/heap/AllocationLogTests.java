@@ -58,9 +58,23 @@ class AllocationLogTests {
 		AllocationLog log = new AllocationLog(1 << 20);
 		log.open();
 		for (int i = 0; i < 200_000; i++) {
-			log.add(i, "[B", 1024, 1);
+			log.add(i * AllocationLog.MERGE_NANOS, "[B", 1024, 1);
 		}
 		assertThat(log.between(0, Long.MAX_VALUE).get("byte[]")[0]).isEqualTo(100_000);
+	}
+
+	@Test
+	void shouldMergeAllocationsOfOneTypeCloseInTime() {
+		AllocationLog log = new AllocationLog(1 << 20);
+		log.open();
+		for (int i = 0; i < 1_000_000; i++) {
+			log.add(i, "[B", 1024, 1);
+		}
+		log.add(1_000_000, "[J", 4096, 1);
+		log.add(1_000_001, "[B", 1024, 1);
+
+		assertThat(log.between(0, Long.MAX_VALUE).get("byte[]")[0]).isEqualTo(1_000_001);
+		assertThat(log.between(0, 1_000_000).get("byte[]")[0]).isEqualTo(1_000_000);
 	}
 
 }

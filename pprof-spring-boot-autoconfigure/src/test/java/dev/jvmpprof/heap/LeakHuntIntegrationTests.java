@@ -73,9 +73,9 @@ class LeakHuntIntegrationTests {
 		assertThat(total / live).as("plain answer's in-use total (%.1f MiB), to the live heap a full collection "
 				+ "found right after (%.1f MiB)", total / MIB, live / MIB)
 			.isBetween(0.67, 1.5);
-		// The leak's growth at its site, or as not sampled where the leak profiler kept no new sample of it (one run in
-		// three here: it takes new samples seldom in a JVM that has run other tests), never at another site; the cache
-		// not taken for a leak.
+		// The leak's growth at its site, or as not sampled where the leak profiler kept no new sample of it (once in
+		// about ten runs here: it keeps new samples seldom in a JVM that has run other tests), never at another site;
+		// the cache not taken for a leak.
 		assertLeakFound(base, later, leaked, 0.67, 1.5, 0.25, true);
 	}
 
