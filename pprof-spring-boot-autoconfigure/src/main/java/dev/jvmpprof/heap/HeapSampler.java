@@ -296,8 +296,9 @@ public final class HeapSampler implements Closeable {
 	}
 
 	private static String censusComment(MarkingCensus.Census census, int liveSamples) {
-		return "inuse: the objects alive at the old-generation marking of " + census.countedAt() + ", each type that "
-				+ "held 0.5% of the heap or more exact (its leaf frame), the rest of the heap after that marking "
+		return "inuse: the objects alive at the old-generation marking of " + census.countedAt() + " (the young "
+				+ "generation then left out), each type that held 0.5% of the heap or more exact (its leaf frame), "
+				+ "the rest of the heap after that marking "
 				+ "(at most what the last exact count found of those types) spread over its samples; a type's split "
 				+ "between the sites that allocated it is estimated from " + liveSamples + " live samples";
 	}
