@@ -157,12 +157,14 @@ final class MarkingCensus {
 	 * @param uncounted the rest of the heap in use after the marking and the mixed collections that followed it: the
 	 * smaller types, and what garbage G1 leaves by design
 	 * @param countedAt when the count ran; objects allocated after it are not in it
+	 * @param asked when the census asked for the marking
 	 * @param youngFrom when the young generation the count saw began: the end of the last young collection before
-	 * the count, or where none came after the census asked (a cycle of G1's own), that moment, from which on the
-	 * young generation's objects were left out
+	 * the count, or {@code asked} where none came after it (a cycle of G1's own), from which on the young
+	 * generation's objects were left out
 	 * @param pauses the marking's pauses
 	 */
-	record Census(ClassHistogram counted, long uncounted, Instant countedAt, Instant youngFrom, Duration pauses) {
+	record Census(ClassHistogram counted, long uncounted, Instant countedAt, Instant asked, Instant youngFrom,
+			Duration pauses) {
 
 		/**
 		 * Bounds the types this census left out by what an exact count found of them: the heap after the mixed
@@ -173,8 +175,8 @@ final class MarkingCensus {
 		 */
 		Census boundedBy(ClassHistogram exact) {
 			long before = exact.bytesExcept(this.counted.byType().keySet());
-			return new Census(this.counted, Math.min(this.uncounted, before), this.countedAt, this.youngFrom,
-					this.pauses);
+			return new Census(this.counted, Math.min(this.uncounted, before), this.countedAt, this.asked,
+					this.youngFrom, this.pauses);
 		}
 
 	}
@@ -302,8 +304,8 @@ final class MarkingCensus {
 			ClassHistogram counted = ClassHistogram.of(less(this.byCollection.get(this.census), young),
 					nanos(youngFrom));
 			long after = (heapAfterMixed != Long.MAX_VALUE) ? heapAfterMixed : counted.totalBytes();
-			this.result.complete(new Census(counted, Math.max(after - counted.totalBytes(), 0), at, youngFrom,
-					this.ended.get(this.census).pauses()));
+			this.result.complete(new Census(counted, Math.max(after - counted.totalBytes(), 0), at, this.asked,
+					youngFrom, this.ended.get(this.census).pauses()));
 		}
 
 		/**

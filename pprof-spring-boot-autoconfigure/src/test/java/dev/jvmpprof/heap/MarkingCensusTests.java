@@ -89,9 +89,8 @@ class MarkingCensusTests {
 				// opened: that census leaves out only what came since. A new census until one starts its own cycle.
 				AtomicReference<MarkingCensus.Census> taken = new AtomicReference<>();
 				await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).until(() -> {
-					Instant asked = Instant.now();
 					MarkingCensus.ofThisJvm(recording, log).orElseThrow().take().ifPresent(taken::set);
-					return taken.get() != null && taken.get().youngFrom().isAfter(asked);
+					return taken.get() != null && taken.get().youngFrom().isAfter(taken.get().asked());
 				});
 
 				assertThat(longArrays(taken.get()) - before).as("long[] bytes the hoard added")
