@@ -44,7 +44,7 @@ final class ClassHistogram {
 			Object text = ManagementFactory.getPlatformMBeanServer()
 				.invoke(new ObjectName(DIAGNOSTIC_COMMAND), "gcClassHistogram", new Object[] { new String[0] },
 						new String[] { String[].class.getName() });
-			return Optional.of(parse((String) text, started.getEpochSecond() * 1_000_000_000L + started.getNano()));
+			return Optional.of(parse((String) text, LiveObject.epochNanos(started)));
 		}
 		catch (JMException | RuntimeException ex) {
 			return Optional.empty();

@@ -226,8 +226,7 @@ final class HeapProfileBuilder {
 	private static Map<LiveObject, Double> timeWeights(List<LiveObject> live) {
 		List<LiveObject> byTime = live.stream().sorted(Comparator.comparingLong(LiveObject::allocated)).toList();
 		Map<LiveObject, Double> weights = new IdentityHashMap<>();
-		Instant now = Instant.now();
-		long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		long nowNanos = LiveObject.epochNanos(Instant.now());
 		for (int i = 0; i < byTime.size(); i++) {
 			long next = (i + 1 < byTime.size()) ? byTime.get(i + 1).allocated() : nowNanos;
 			weights.put(byTime.get(i), (double) Math.max(next - byTime.get(i).allocated(), 0));

@@ -206,9 +206,7 @@ public final class HeapSampler implements Closeable {
 			double[] counter = this.allocationSites.counter(type.getName(), size, event.getStackTrace());
 			this.counts.add(counter, objects, objects * size);
 			if (this.allocationLog.isOpen()) {
-				Instant at = event.getStartTime();
-				this.allocationLog.add(at.getEpochSecond() * 1_000_000_000L + at.getNano(), type.getName(), size,
-						objects);
+				this.allocationLog.add(LiveObject.epochNanos(event.getStartTime()), type.getName(), size, objects);
 			}
 		}
 	}
@@ -375,7 +373,7 @@ public final class HeapSampler implements Closeable {
 		int elements = event.getInt("arrayElements");
 		long size = name.startsWith("[") ? types.arraySize(name, elements) : types.instanceSize(name);
 		return new LiveObject(new Site(name, StackConverter.stack(event.getStackTrace())), size,
-				allocated.getEpochSecond() * 1_000_000_000L + allocated.getNano());
+				LiveObject.epochNanos(allocated));
 	}
 
 	/**

@@ -299,10 +299,11 @@ final class MarkingCensus {
 		private void complete(long heapAfterMixed) {
 			Instant at = this.countedAt.get(this.census);
 			Instant youngFrom = youngGenerationFrom(at);
-			Map<String, double[]> young = this.allocations.between(nanos(youngFrom), nanos(at));
+			Map<String, double[]> young = this.allocations.between(LiveObject.epochNanos(youngFrom),
+					LiveObject.epochNanos(at));
 			// Samples allocated since the young generation began stand for its objects, which are left out too.
 			ClassHistogram counted = ClassHistogram.of(less(this.byCollection.get(this.census), young),
-					nanos(youngFrom));
+					LiveObject.epochNanos(youngFrom));
 			long after = (heapAfterMixed != Long.MAX_VALUE) ? heapAfterMixed : counted.totalBytes();
 			this.result.complete(new Census(counted, Math.max(after - counted.totalBytes(), 0), at, this.asked,
 					youngFrom, this.ended.get(this.census).pauses()));
@@ -334,10 +335,6 @@ final class MarkingCensus {
 			return old;
 		}
 
-		private static long nanos(Instant instant) {
-			return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-		}
-
 		/** A young collection: when it started, and G1's type for it. */
 		private record Young(Instant start, String type) {
 
@@ -347,7 +344,7 @@ final class MarkingCensus {
 
 		}
 
-		/** An old collection's end, and its pauses. */
+		/** A collection's end (young, mixed or the concurrent cycle), and its pauses. */
 		private record Ended(Instant at, Duration pauses) {
 		}
 

@@ -78,8 +78,7 @@ class MarkingCensusTests {
 			Thread garbage = new Thread(() -> {
 				while (!done.get()) {
 					sink = new long[(GARBAGE_BYTES - 16) / 8];
-					Instant now = Instant.now();
-					log.add(now.getEpochSecond() * 1_000_000_000L + now.getNano(), "[J", GARBAGE_BYTES, 1);
+					log.add(LiveObject.epochNanos(Instant.now()), "[J", GARBAGE_BYTES, 1);
 				}
 			});
 			try (HeapHoard kept = HeapHoard.keep(64, 4096)) {
