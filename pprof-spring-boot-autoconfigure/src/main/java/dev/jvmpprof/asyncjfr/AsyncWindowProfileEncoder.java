@@ -2,10 +2,10 @@ package dev.jvmpprof.asyncjfr;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 
 import dev.jvmpprof.jfr.WindowEvents;
 import dev.jvmpprof.labels.LabelCapture;
+import dev.jvmpprof.pprof.EpochNanos;
 import dev.jvmpprof.pprof.ProfileWriter;
 
 /**
@@ -29,16 +29,12 @@ public final class AsyncWindowProfileEncoder {
 	 */
 	public static void write(WindowEvents window, SampleKind kind, long period, LabelCapture.Lookup labels,
 			ProfileWriter writer) throws IOException {
-		WindowSamples samples = new WindowSamples(kind, epochNanos(window.start()), epochNanos(window.end()), period,
+		WindowSamples samples = new WindowSamples(kind, EpochNanos.of(window.start()), EpochNanos.of(window.end()), period,
 				labels, writer);
 		for (Path file : window.files()) {
 			SampleEvents.read(file, kind.eventName(), kind.fieldNames(), samples);
 		}
 		samples.writeTo();
-	}
-
-	private static long epochNanos(Instant time) {
-		return time.getEpochSecond() * 1_000_000_000L + time.getNano();
 	}
 
 }

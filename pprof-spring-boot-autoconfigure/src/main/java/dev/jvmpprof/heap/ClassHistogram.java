@@ -11,6 +11,8 @@ import java.util.Set;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
+import dev.jvmpprof.pprof.EpochNanos;
+
 /**
  * The live instances and bytes of every type, as the JVM's class histogram counts them in the pause of a full
  * collection: exact, where the heap profile's live samples are a few dozen objects.
@@ -44,7 +46,7 @@ final class ClassHistogram {
 			Object text = ManagementFactory.getPlatformMBeanServer()
 				.invoke(new ObjectName(DIAGNOSTIC_COMMAND), "gcClassHistogram", new Object[] { new String[0] },
 						new String[] { String[].class.getName() });
-			return Optional.of(parse((String) text, LiveObject.epochNanos(started)));
+			return Optional.of(parse((String) text, EpochNanos.of(started)));
 		}
 		catch (JMException | RuntimeException ex) {
 			return Optional.empty();

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.jvmpprof.heap.AllocationCounts.Bucket;
 import dev.jvmpprof.heap.AllocationCounts.Site;
+import dev.jvmpprof.pprof.EpochNanos;
 import dev.jvmpprof.pprof.Frame;
 import dev.jvmpprof.pprof.Label;
 import dev.jvmpprof.pprof.StackProfile;
@@ -226,7 +227,7 @@ final class HeapProfileBuilder {
 	private static Map<LiveObject, Double> timeWeights(List<LiveObject> live) {
 		List<LiveObject> byTime = live.stream().sorted(Comparator.comparingLong(LiveObject::allocated)).toList();
 		Map<LiveObject, Double> weights = new IdentityHashMap<>();
-		long nowNanos = LiveObject.epochNanos(Instant.now());
+		long nowNanos = EpochNanos.of(Instant.now());
 		for (int i = 0; i < byTime.size(); i++) {
 			long next = (i + 1 < byTime.size()) ? byTime.get(i + 1).allocated() : nowNanos;
 			weights.put(byTime.get(i), (double) Math.max(next - byTime.get(i).allocated(), 0));

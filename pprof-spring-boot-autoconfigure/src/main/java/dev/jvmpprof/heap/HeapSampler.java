@@ -19,7 +19,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 import dev.jvmpprof.heap.AllocationCounts.Site;
 import dev.jvmpprof.jfr.ContinuousRecording;
+import dev.jvmpprof.jfr.RecorderOptions;
 import dev.jvmpprof.jfr.StackConverter;
+import dev.jvmpprof.pprof.EpochNanos;
 import dev.jvmpprof.pprof.StackProfile;
 
 /**
@@ -75,6 +77,8 @@ public final class HeapSampler implements Closeable {
 	private final LiveShareMemory censusShares = new LiveShareMemory();
 
 	private final ContinuousRecording recording;
+
+	private final int leakProfilerQueue = RecorderOptions.leakProfilerQueueSize();
 
 	private PreSamplingHeap beforeSampling;
 
@@ -206,7 +210,7 @@ public final class HeapSampler implements Closeable {
 			double[] counter = this.allocationSites.counter(type.getName(), size, event.getStackTrace());
 			this.counts.add(counter, objects, objects * size);
 			if (this.allocationLog.isOpen()) {
-				this.allocationLog.add(LiveObject.epochNanos(event.getStartTime()), type.getName(), size, objects);
+				this.allocationLog.add(EpochNanos.of(event.getStartTime()), type.getName(), size, objects);
 			}
 		}
 	}
@@ -260,7 +264,8 @@ public final class HeapSampler implements Closeable {
 	private StackProfile snapshot(Optional<ClassHistogram> histogram, Optional<MarkingCensus.Census> census)
 			throws IOException, InterruptedException {
 		long mark = this.recording.mark();
-		List<LiveObject> live = liveObjects();
+		LeakProfilerDump dump = liveObjects();
+		List<LiveObject> live = dump.objects();
 		this.recording.awaitDelivery(mark, CATCH_UP);
 		long inUse = census.map((counts) -> counts.counted().totalBytes() + counts.uncounted())
 			.orElseGet(() -> histogram.map(ClassHistogram::totalBytes).orElseGet(HeapUsage::afterLastGc));
@@ -289,7 +294,7 @@ public final class HeapSampler implements Closeable {
 		StackProfile profile = builder.build();
 		String liveness = census.map((counts) -> censusComment(counts, live.size()))
 			.orElseGet(HeapSampler::asOfLastCollectionComment);
-		profile.comment(histogram.isPresent() ? exactComment(live.size()) : liveness);
+		profile.comment((histogram.isPresent() ? exactComment(live.size()) : liveness) + dump.fullQueueNote());
 		return profile;
 	}
 
@@ -321,10 +326,10 @@ public final class HeapSampler implements Closeable {
 
 	/**
 	 * Returns the sampled objects that are alive now (as of the last garbage collection).
-	 * @return the live samples
+	 * @return the live samples, and how full the leak profiler's queue is
 	 * @throws IOException if the leak profiler's samples cannot be written or read
 	 */
-	List<LiveObject> liveObjects() throws IOException {
+	LeakProfilerDump liveObjects() throws IOException {
 		Recording recording;
 		Instant from;
 		synchronized (this) {
@@ -332,17 +337,19 @@ public final class HeapSampler implements Closeable {
 			from = this.sampledFrom;
 		}
 		if (recording == null) {
-			return List.of();
+			return new LeakProfilerDump(List.of(), 0, this.leakProfilerQueue);
 		}
 		Path file = Files.createTempFile("pprof-heap-", ".jfr");
 		try {
 			// A dump makes the leak profiler write its samples that are still alive.
 			recording.dump(file);
 			List<LiveObject> live = new ArrayList<>();
+			int queued = 0;
 			try (RecordingFile events = new RecordingFile(file)) {
 				while (events.hasMoreEvents()) {
 					RecordedEvent event = events.readEvent();
 					if (OLD_OBJECT_SAMPLE.equals(event.getEventType().getName())) {
+						queued++;
 						LiveObject object = liveObject(event, from, this.types);
 						if (object != null) {
 							live.add(object);
@@ -350,7 +357,7 @@ public final class HeapSampler implements Closeable {
 					}
 				}
 			}
-			return live;
+			return new LeakProfilerDump(live, queued, this.leakProfilerQueue);
 		}
 		finally {
 			Files.deleteIfExists(file);
@@ -373,7 +380,7 @@ public final class HeapSampler implements Closeable {
 		int elements = event.getInt("arrayElements");
 		long size = name.startsWith("[") ? types.arraySize(name, elements) : types.instanceSize(name);
 		return new LiveObject(new Site(name, StackConverter.stack(event.getStackTrace())), size,
-				LiveObject.epochNanos(allocated));
+				EpochNanos.of(allocated));
 	}
 
 	/**

@@ -16,6 +16,7 @@ import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 
 import dev.jvmpprof.jfr.ContinuousRecording;
+import dev.jvmpprof.pprof.EpochNanos;
 
 /**
  * Counts the live objects of the heap's larger types as of an old-generation marking, without a full collection:
@@ -299,11 +300,11 @@ final class MarkingCensus {
 		private void complete(long heapAfterMixed) {
 			Instant at = this.countedAt.get(this.census);
 			Instant youngFrom = youngGenerationFrom(at);
-			Map<String, double[]> young = this.allocations.between(LiveObject.epochNanos(youngFrom),
-					LiveObject.epochNanos(at));
+			Map<String, double[]> young = this.allocations.between(EpochNanos.of(youngFrom),
+					EpochNanos.of(at));
 			// Samples allocated since the young generation began stand for its objects, which are left out too.
 			ClassHistogram counted = ClassHistogram.of(less(this.byCollection.get(this.census), young),
-					LiveObject.epochNanos(youngFrom));
+					EpochNanos.of(youngFrom));
 			long after = (heapAfterMixed != Long.MAX_VALUE) ? heapAfterMixed : counted.totalBytes();
 			this.result.complete(new Census(counted, Math.max(after - counted.totalBytes(), 0), at, this.asked,
 					youngFrom, this.ended.get(this.census).pauses()));

@@ -3,10 +3,14 @@ package dev.jvmpprof.jfr;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import jdk.jfr.FlightRecorder;
 
@@ -22,6 +26,7 @@ import jdk.jfr.FlightRecorder;
  * (10,000 allocation events a second), lost no event with 2 or 4 buffers ({@code jdk.DataLoss};
  * {@code FlightRecorderProbe loss} in the benchmarks).</li>
  * </ul>
+ * It also reads one option it cannot set, the leak profiler's queue size, which only the command line sets.
  */
 public final class RecorderOptions {
 
@@ -31,7 +36,12 @@ public final class RecorderOptions {
 	/** The number of global buffers this starter asks for. */
 	public static final int GLOBAL_BUFFERS = 4;
 
+	/** The leak profiler's queue size where the command line sets none. */
+	public static final int DEFAULT_LEAK_PROFILER_QUEUE = 256;
+
 	private static final String[] SIGNATURE = { String[].class.getName() };
+
+	private static final Pattern QUEUE_SIZE = Pattern.compile("(?:^|,)old-object-queue-size=(\\d+)");
 
 	private RecorderOptions() {
 	}
@@ -82,6 +92,41 @@ public final class RecorderOptions {
 		catch (RuntimeException ex) {
 			return true;
 		}
+	}
+
+	/**
+	 * Returns how many samples the leak profiler ({@code jdk.OldObjectSample}) keeps, as this JVM was started with.
+	 * @return the queue size
+	 */
+	public static int leakProfilerQueueSize() {
+		try {
+			return leakProfilerQueueSize(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+				.getVMOption("FlightRecorderOptions")
+				.getValue());
+		}
+		catch (RuntimeException ex) {
+			// No such option: not HotSpot.
+			return DEFAULT_LEAK_PROFILER_QUEUE;
+		}
+	}
+
+	/**
+	 * Returns the leak profiler's queue size that a value of {@code -XX:FlightRecorderOptions} sets.
+	 * @param flightRecorderOptions the option's value, such as {@code stackdepth=128,old-object-queue-size=2048}
+	 * @return the queue size, the default where the value does not set it
+	 */
+	static int leakProfilerQueueSize(String flightRecorderOptions) {
+		Matcher matcher = QUEUE_SIZE.matcher((flightRecorderOptions != null) ? flightRecorderOptions : "");
+		int size = DEFAULT_LEAK_PROFILER_QUEUE;
+		while (matcher.find()) {
+			try {
+				size = Integer.parseInt(matcher.group(1));
+			}
+			catch (NumberFormatException ex) {
+				// Larger than any queue the JVM would start with; the last valid value stands.
+			}
+		}
+		return size;
 	}
 
 }

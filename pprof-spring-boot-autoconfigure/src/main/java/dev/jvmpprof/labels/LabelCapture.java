@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.jvmpprof.pprof.EpochNanos;
 import dev.jvmpprof.pprof.Label;
 
 /**
@@ -87,7 +88,7 @@ public final class LabelCapture implements AutoCloseable {
 		 * @return the labels, sorted by key; empty where it carried none
 		 */
 		public List<Label> at(long threadId, Instant time) {
-			return at(threadId, WallClock.epochNanos(time));
+			return at(threadId, EpochNanos.of(time));
 		}
 
 		/**

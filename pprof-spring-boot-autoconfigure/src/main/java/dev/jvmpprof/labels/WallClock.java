@@ -2,6 +2,8 @@ package dev.jvmpprof.labels;
 
 import java.time.Instant;
 
+import dev.jvmpprof.pprof.EpochNanos;
+
 /**
  * Relates the {@link System#nanoTime()} clock of label intervals to the wall-clock instants of recorded events.
  *
@@ -28,14 +30,10 @@ final class WallClock {
 			long after = System.nanoTime();
 			if (after - before < best) {
 				best = after - before;
-				offset = epochNanos(now) - (before + (after - before) / 2);
+				offset = EpochNanos.of(now) - (before + (after - before) / 2);
 			}
 		}
 		return offset;
-	}
-
-	static long epochNanos(Instant time) {
-		return time.getEpochSecond() * 1_000_000_000L + time.getNano();
 	}
 
 }

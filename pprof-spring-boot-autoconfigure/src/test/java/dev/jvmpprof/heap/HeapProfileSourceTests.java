@@ -115,9 +115,9 @@ class HeapProfileSourceTests {
 			System.gc();
 			// Its queue is the JVM's: the later sampler's dump holds the hoard's samples too, as in a JVM where a
 			// previous application still runs; they belong to the heap before it started, not to its samples.
-			assertThat(sampler.liveObjects()).as("the first sampler's live samples")
+			assertThat(sampler.liveObjects().objects()).as("the first sampler's live samples")
 				.anyMatch(HeapProfileSourceTests::kept);
-			assertThat(later.liveObjects()).as("the later sampler's live samples")
+			assertThat(later.liveObjects().objects()).as("the later sampler's live samples")
 				.noneMatch(HeapProfileSourceTests::kept);
 		}
 	}

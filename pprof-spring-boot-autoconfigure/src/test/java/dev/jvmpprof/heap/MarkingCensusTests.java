@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import dev.jvmpprof.jfr.ContinuousRecording;
+import dev.jvmpprof.pprof.EpochNanos;
 import dev.jvmpprof.testing.HeapHoard;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class MarkingCensusTests {
 			Thread garbage = new Thread(() -> {
 				while (!done.get()) {
 					sink = new long[(GARBAGE_BYTES - 16) / 8];
-					log.add(LiveObject.epochNanos(Instant.now()), "[J", GARBAGE_BYTES, 1);
+					log.add(EpochNanos.of(Instant.now()), "[J", GARBAGE_BYTES, 1);
 				}
 			});
 			try (HeapHoard kept = HeapHoard.keep(64, 4096)) {
