@@ -29,8 +29,8 @@ public final class AsyncWindowProfileEncoder {
 	 */
 	public static void write(WindowEvents window, SampleKind kind, long period, LabelCapture.Lookup labels,
 			ProfileWriter writer) throws IOException {
-		WindowSamples samples = new WindowSamples(kind, EpochNanos.of(window.start()), EpochNanos.of(window.end()), period,
-				labels, writer);
+		WindowSamples samples = new WindowSamples(kind, EpochNanos.of(window.start()), EpochNanos.of(window.end()),
+				period, labels, writer);
 		for (Path file : window.files()) {
 			SampleEvents.read(file, kind.eventName(), kind.fieldNames(), samples);
 		}

@@ -15,8 +15,9 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * does not look at it: 4-8 MiB of one type at each count of a service making 64 MiB of garbage a second, 50 MiB
  * where a thread made garbage as fast as it could ({@code MarkingCensusTests}). The samples of that garbage took
  * shares of their type at one count and, dead, gave them to the type's new samples at the next (the likely cause
- * of a leak of 40 MiB read as 58 once, not shown apart). The young generation at the count is what was allocated since the young collection before it,
- * the objects too large for it aside (G1 puts them in old regions of their own).
+ * of a leak of 40 MiB read as 58 once, not shown apart). The young generation at the count is what was allocated
+ * since the young collection before it, the objects too large for it aside (G1 puts them in old regions of their
+ * own).
  *
  * <p>Consecutive allocations of one type within {@link #MERGE_NANOS} are one entry, so that a thread allocating as
  * fast as it can does not fill the log before the marking comes; a span's ends are read to within that.

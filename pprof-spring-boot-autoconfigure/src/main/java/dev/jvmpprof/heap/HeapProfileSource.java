@@ -3,6 +3,7 @@ package dev.jvmpprof.heap;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.jvmpprof.pprof.ProfileHeader;
 import dev.jvmpprof.pprof.StackProfile;
@@ -56,14 +57,17 @@ public final class HeapProfileSource implements ProfileSource {
 							+ " profile");
 		}
 		Instant start = Instant.now();
-		StackProfile profile = snapshot(request);
+		// Go's heap?gc=1: the live set is then exact as of a full collection, not of the last young one.
+		boolean exact = request.gc() && this.name == ProfileName.HEAP;
+		Optional<MarkingCensus.Census> census = exact ? Optional.empty() : this.sampler.takeCensus();
+		StackProfile profile = snapshot(exact, census);
 		long durationNanos = 0;
 		if (request.seconds().isPresent()) {
 			Duration window = request.seconds().get();
 			long windowStart = System.nanoTime();
 			Thread.sleep(window.toMillis());
 			StackProfile base = profile;
-			profile = laterSnapshot(request).minus(base);
+			profile = snapshot(exact, census).minus(base);
 			durationNanos = System.nanoTime() - windowStart;
 		}
 		if (request.debug() > 0) {
@@ -78,15 +82,9 @@ public final class HeapProfileSource implements ProfileSource {
 		profile.writeTo(output.binary(), header, this.program);
 	}
 
-	private StackProfile snapshot(ProfileRequest request) throws IOException, InterruptedException {
-		// Go's heap?gc=1: the live set is then exact as of a full collection, not of the last young one.
-		return (request.gc() && this.name == ProfileName.HEAP) ? this.sampler.snapshotAfterFullGc()
-				: this.sampler.snapshot();
-	}
-
-	private StackProfile laterSnapshot(ProfileRequest request) throws IOException, InterruptedException {
-		return (request.gc() && this.name == ProfileName.HEAP) ? this.sampler.snapshotAfterFullGc()
-				: this.sampler.snapshotAsOfLastMarking();
+	private StackProfile snapshot(boolean exact, Optional<MarkingCensus.Census> census)
+			throws IOException, InterruptedException {
+		return exact ? this.sampler.snapshotAfterFullGc() : this.sampler.snapshotAsOf(census);
 	}
 
 	private int sortIndex() {

@@ -90,9 +90,6 @@ public final class HeapSampler implements Closeable {
 
 	private volatile MarkingCensus census;
 
-	// The census the last plain answer read, which the second answer of a delta reads again.
-	private volatile Optional<MarkingCensus.Census> lastRead = Optional.empty();
-
 	// The last exact count of every type, which bounds the types a census leaves out (each under 0.5% of the heap).
 	private volatile ClassHistogram lastExact;
 
@@ -216,32 +213,26 @@ public final class HeapSampler implements Closeable {
 	}
 
 	/**
-	 * Returns the heap profile now: allocations since sampling started and the objects alive as of the last
-	 * old-generation marking (one this call asks for, where {@link #askForMarkings} allows) or else the last garbage
-	 * collection, each at the stack that allocated it.
-	 * @return the profile with Go's four heap values
-	 * @throws IOException if the leak profiler's samples cannot be written or read
+	 * Returns the count of the heap's live objects that a plain answer reads: as of an old-generation marking (one
+	 * this call asks for, where {@link #askForMarkings} allows), or empty for as of the last garbage collection.
+	 * @return the census, or empty
+	 * @throws InterruptedException if interrupted while waiting for the marking
 	 */
-	public StackProfile snapshot() throws IOException, InterruptedException {
+	Optional<MarkingCensus.Census> takeCensus() throws InterruptedException {
 		MarkingCensus markings = this.census;
-		Optional<MarkingCensus.Census> taken = (markings != null) ? markings.take() : Optional.empty();
-		this.lastRead = taken;
-		return snapshotAsOf(taken);
+		return (markings != null) ? markings.take() : Optional.empty();
 	}
 
 	/**
-	 * Returns the heap profile now, as {@link #snapshot()} does, with its live objects as of what the last plain
-	 * answer read them (a marking, or the last collection), without asking for another marking: the second answer of
-	 * a delta ({@code seconds}), whose live values are then as of the same marking as the first's and whose
+	 * Returns the heap profile now: allocations since sampling started and the objects alive as of a census (or,
+	 * where it is empty, the last garbage collection), each at the stack that allocated it. Both answers of a delta
+	 * ({@code seconds}) read the same census, so that their live values are as of the same marking and their
 	 * allocations span the window asked for, not the window and a marking (4 to 5 s more).
+	 * @param taken the census from {@link #takeCensus()}
 	 * @return the profile with Go's four heap values
 	 * @throws IOException if the leak profiler's samples cannot be written or read
 	 */
-	public StackProfile snapshotAsOfLastMarking() throws IOException, InterruptedException {
-		return snapshotAsOf(this.lastRead);
-	}
-
-	private StackProfile snapshotAsOf(Optional<MarkingCensus.Census> taken) throws IOException, InterruptedException {
+	StackProfile snapshotAsOf(Optional<MarkingCensus.Census> taken) throws IOException, InterruptedException {
 		ClassHistogram exact = this.lastExact;
 		return snapshot(Optional.empty(), (exact != null) ? taken.map((counts) -> counts.boundedBy(exact)) : taken);
 	}

@@ -35,8 +35,9 @@ import dev.jvmpprof.pprof.EpochNanos;
  * <p>What it costs and how it is bounded: one concurrent marking (G1's own threads, no full pause) per census; a
  * census is reused for {@link #MIN_INTERVAL}, the next is asked for only after 200 times the last one's pauses (at
  * most 0.5% of the time in its pauses), and none after pauses over {@link #PAUSE_LIMIT} (16-32 ms were measured on
- * 150-450 MB in use, so a heap of several GB, whose walk a service would feel at every answer): plain answers then estimate, as where the JVM is not G1. A census that
- * does not complete within {@link #COUNT_TIMEOUT} is asked for again only a minute later.
+ * 150-450 MB in use, so a heap of several GB, whose walk a service would feel at every answer): plain answers then
+ * estimate, as where the JVM is not G1. A census that does not complete within {@link #COUNT_TIMEOUT} is asked for
+ * again only a minute later.
  */
 final class MarkingCensus {
 
@@ -300,8 +301,7 @@ final class MarkingCensus {
 		private void complete(long heapAfterMixed) {
 			Instant at = this.countedAt.get(this.census);
 			Instant youngFrom = youngGenerationFrom(at);
-			Map<String, double[]> young = this.allocations.between(EpochNanos.of(youngFrom),
-					EpochNanos.of(at));
+			Map<String, double[]> young = this.allocations.between(EpochNanos.of(youngFrom), EpochNanos.of(at));
 			// Samples allocated since the young generation began stand for its objects, which are left out too.
 			ClassHistogram counted = ClassHistogram.of(less(this.byCollection.get(this.census), young),
 					EpochNanos.of(youngFrom));

@@ -33,8 +33,7 @@ public record ProfileHeader(List<ValueType> sampleTypes, ValueType periodType, l
 	 */
 	public static ProfileHeader of(List<ValueType> sampleTypes, ValueType periodType, long period, Instant start,
 			Duration duration) {
-		return new ProfileHeader(sampleTypes, periodType, period, EpochNanos.of(start),
-				duration.toNanos(), null);
+		return new ProfileHeader(sampleTypes, periodType, period, EpochNanos.of(start), duration.toNanos(), null);
 	}
 
 	/**

@@ -21,9 +21,4 @@ class RecorderOptionsTests {
 		assertThat(RecorderOptions.leakProfilerQueueSize("old-object-queue-size=99999999999")).isEqualTo(256);
 	}
 
-	@Test
-	void thisJvmsQueueShouldBeTheDefaultWhereItsCommandLineSetsNone() {
-		assertThat(RecorderOptions.leakProfilerQueueSize()).isEqualTo(RecorderOptions.DEFAULT_LEAK_PROFILER_QUEUE);
-	}
-
 }
